@@ -1,0 +1,5 @@
+"""Allow ``python -m trainsim``."""
+
+from trainsim.cli import main
+
+raise SystemExit(main())

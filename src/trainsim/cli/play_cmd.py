@@ -1,0 +1,137 @@
+"""``trainsim play``: play a scenario from an answers file, or open it in the app."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from trainsim.cli.common import EXIT_OK, CliError, open_scenario
+from trainsim.engine import Session, SessionError
+from trainsim.model import Scenario
+from trainsim.model.scorecard import Scorecard
+from trainsim.scoring import score
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("play", help="play a scenario (headless with --answers)")
+    p.add_argument("scenario", metavar="SCENARIO", help="library id or path to a file")
+    p.add_argument("--answers", type=Path, metavar="FILE",
+                   help="one answer a line: @option-id, @N (Nth visible option) or free text")
+    p.add_argument("--json", action="store_true", help="print one JSON object")
+    p.set_defaults(func=run_play)
+
+
+@dataclass(frozen=True)
+class Answer:
+    line: int
+    text: str
+
+
+def read_answers(path: Path) -> list[Answer]:
+    """Non-empty, non-comment lines of an answers file."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such answers file") from None
+    except OSError as exc:
+        raise CliError(f"{path}: cannot read: {exc.strerror}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise CliError(f"{path}:{line}: not UTF-8 (byte offset {exc.start})") from None
+    return [Answer(n, s.strip()) for n, s in enumerate(text.splitlines(), 1)
+            if s.strip() and not s.strip().startswith("#")]
+
+
+def play_answers(session: Session, answers: list[Answer], label: str) -> None:
+    """Feed answers to the session; a bad one raises :class:`CliError` naming the options."""
+    for answer in answers:
+        if session.ending is not None:
+            raise CliError(f"{label}:{answer.line}: the session already ended at "
+                           f"'{session.node_id}'; remove the answers from here on")
+        if not answer.text.startswith("@"):
+            raise CliError(f"{label}:{answer.line}: free-text answers are not supported yet; "
+                           f"use @option-id or @N (at node '{session.node_id}': "
+                           + ", ".join(o.id for o in session.options) + ")")
+        ref = answer.text[1:].strip()
+        try:
+            session.choose(int(ref) if ref.isdigit() else ref)
+        except SessionError as exc:
+            raise CliError(f"{label}:{answer.line}: {exc}") from None
+
+
+def run_play(args: argparse.Namespace) -> int:
+    scenario, rubrics = open_scenario(args.scenario)
+    if args.answers is None:
+        from trainsim.tui.launch import launch  # the app is only loaded when it is needed
+
+        return launch(scenario=scenario.id)
+    session = Session(scenario, rubrics)
+    play_answers(session, read_answers(args.answers), str(args.answers))
+    card = score(session.turns, rubrics)
+    if args.json:
+        print(json.dumps(result_json(session, card), indent=2, ensure_ascii=False))
+    else:
+        print_transcript(session, card)
+    if session.ending is None:
+        print(f"{args.answers}: answers ran out at node '{session.node_id}': the session is "
+              "unfinished", file=sys.stderr)
+    return EXIT_OK
+
+
+def result_json(session: Session, card: Scorecard) -> dict[str, object]:
+    """The play result as plain data."""
+    ending = session.ending
+    return {
+        "scenario": session.scenario.id,
+        "finished": ending is not None,
+        "turns": [t.model_dump(mode="json") for t in session.turns],
+        "ending": None if ending is None else {
+            "node": session.node_id, "kind": ending.kind, "summary": ending.summary},
+        "scorecard": card.model_dump(mode="json"),
+        "metrics": card.metrics.model_dump(mode="json"),
+    }
+
+
+def _client_lines(scenario: Scenario, node_id: str) -> list[str]:
+    node = scenario.nodes[node_id]
+    out = [f"  [{node.narration}]"] if node.narration else []
+    out += [f"Client: {line}" for line in node.client_lines]
+    return out
+
+
+def print_transcript(session: Session, card: Scorecard) -> None:
+    """A readable transcript, then the scorecard."""
+    scenario = session.scenario
+    print(f"== {scenario.title} ({scenario.id}) ==")
+    nodes = [scenario.start, *(t.next for t in session.turns)]
+    for i, node_id in enumerate(nodes):
+        print("\n".join(_client_lines(scenario, node_id)))
+        if i < len(session.turns):
+            turn = session.turns[i]
+            print(f"You: {turn.text}")
+            if turn.evidence:
+                print("  (" + ", ".join(f"{e.dimension} {e.points:+d}" for e in turn.evidence)
+                      + ")")
+    ending = session.ending
+    if ending is not None:
+        print(f"\n-- Ending: {ending.kind} -- {ending.summary}")
+    else:
+        print(f"\n-- Unfinished at node '{session.node_id}' --")
+    print("\nScorecard")
+    for dim, result in card.dimensions.items():
+        if result.fraction is None:
+            print(f"  {dim:<16} not assessed on this path")
+        else:
+            print(f"  {dim:<16} {result.earned:>3}/{result.available:<3} "
+                  f"{result.fraction:5.0%}  {result.band}")
+    m = card.metrics
+    pct = "n/a" if m.pct_open is None else f"{m.pct_open:.0f}%"
+    ratio = "n/a" if m.reflection_to_question is None else f"{m.reflection_to_question:.2f}"
+    print(f"  open questions {pct} ({m.open_questions} open, {m.closed_questions} closed); "
+          f"reflections per question {ratio}; consent checks before sensitive ground "
+          f"{m.consent_before_sensitive}; stacked questions {m.stacked_questions}")

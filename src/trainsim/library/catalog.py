@@ -1,0 +1,115 @@
+"""The library: every rubric and scenario found in a set of folders or files."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from trainsim.library.loader import Loaded, load_rubric, load_scenario
+from trainsim.library.problems import Problem
+from trainsim.model import Rubric, Scenario
+
+SUFFIXES = (".yaml", ".yml")
+
+
+def bundled_dir(kind: str) -> Path:
+    """The bundled ``scenarios`` or ``rubrics`` folder, installed or in a source checkout."""
+    installed = Path(str(resources.files("trainsim"))) / "_bundled" / kind
+    if installed.is_dir():
+        return installed
+    return Path(__file__).resolve().parents[3] / kind
+
+
+@dataclass
+class Library:
+    """Loaded rubrics and scenarios, valid or not, with their problems."""
+
+    rubric_files: list[Loaded[Rubric]] = field(default_factory=list)
+    scenario_files: list[Loaded[Scenario]] = field(default_factory=list)
+    context_rubrics: dict[str, Rubric] = field(default_factory=dict)
+
+    @property
+    def rubrics(self) -> dict[str, Rubric]:
+        """Valid rubrics by id: the library's own, then any bundled ones it was checked with."""
+        own = {f.model.id: f.model for f in self.rubric_files if f.ok and f.model}
+        return {**self.context_rubrics, **own}
+
+    def scenario(self, scenario_id: str) -> Loaded[Scenario] | None:
+        """The scenario file with this id (or file stem), valid or not."""
+        for entry in self.scenario_files:
+            if entry.id == scenario_id:
+                return entry
+        return None
+
+    @property
+    def all_problems(self) -> list[Problem]:
+        out: list[Problem] = []
+        for entry in [*self.rubric_files, *self.scenario_files]:
+            out += entry.problems
+        return out
+
+
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """Every YAML file named, or found (recursively, sorted) in a named folder."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+        else:
+            files.append(path)
+    return files
+
+
+def kind_of(path: Path) -> str:
+    """'rubric' or 'scenario', by the folder a file sits in, else by a quick look inside."""
+    for part in reversed(path.parent.parts):
+        if part == "rubrics":
+            return "rubric"
+        if part == "scenarios":
+            return "scenario"
+    try:
+        head = path.read_text(encoding="utf-8", errors="replace")[:65536]
+    except OSError:
+        return "scenario"
+    return "rubric" if "\nbands:" in "\n" + head else "scenario"
+
+
+def load_library(paths: Iterable[Path] | None = None, *, with_bundled_rubrics: bool = True
+                 ) -> Library:
+    """Load every file under ``paths`` (default: the bundled library).
+
+    Scenarios are checked against the rubrics found plus, unless told otherwise, the
+    bundled ones (a rubric in ``paths`` replaces a bundled one of the same id).
+    """
+    if paths is None:
+        paths = [bundled_dir("rubrics"), bundled_dir("scenarios")]
+        with_bundled_rubrics = False
+    files = yaml_files(paths)
+    kinds = {f: kind_of(f) for f in files}
+    library = Library()
+    library.rubric_files = [load_rubric(f) for f in files if kinds[f] == "rubric"]
+    known = dict(library.rubrics)
+    if with_bundled_rubrics:
+        for path in yaml_files([bundled_dir("rubrics")]):
+            if path.stem not in known and path not in kinds:
+                loaded = load_rubric(path)
+                if loaded.ok and loaded.model:
+                    known.setdefault(loaded.model.id, loaded.model)
+    library.context_rubrics = known
+    library.scenario_files = [load_scenario(f, known) for f in files if kinds[f] == "scenario"]
+    _flag_duplicates(library)
+    return library
+
+
+def _flag_duplicates(library: Library) -> None:
+    for entries in (library.rubric_files, library.scenario_files):
+        first: dict[str, Path] = {}
+        for entry in entries:
+            if entry.model is None:
+                continue
+            if entry.id in first and first[entry.id] != entry.path:
+                entry.problems.append(Problem(str(entry.path), f"id '{entry.id}' is also used by "
+                                                               f"{first[entry.id]}"))
+            first.setdefault(entry.id, entry.path)

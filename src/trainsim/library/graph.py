@@ -1,0 +1,159 @@
+"""Structural checks of a scenario's conversation graph (networkx)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Set
+
+import networkx as nx
+
+from trainsim.library.problems import Problem, did_you_mean
+from trainsim.library.reach import reachable_endings
+from trainsim.library.yaml_source import YamlDocument
+from trainsim.model import Scenario
+from trainsim.model.conditions import CodeCondition, VarCondition, VisitedCondition, walk
+
+Keys = tuple[str | int, ...]
+
+
+def conversation_graph(scenario: Scenario) -> nx.DiGraph:
+    """Nodes are scenario nodes; an edge per option or free-text route to a known node."""
+    graph = nx.DiGraph()
+    for node_id, node in scenario.nodes.items():
+        graph.add_node(node_id, ending=node.ending is not None, sensitive=node.sensitive)
+    for node_id, node in scenario.nodes.items():
+        for target in [o.next for o in node.options] + [r.next for r in node.free_text]:
+            if target in scenario.nodes:
+                graph.add_edge(node_id, target)
+    return graph
+
+
+def check_scenario(scenario: Scenario, doc: YamlDocument,
+                   known_rubrics: Set[str] | None = None) -> list[Problem]:
+    """Every graph and reference problem in ``scenario``: errors first found, then warnings."""
+    problems = list(_references(scenario, doc, known_rubrics))
+    problems += _structure(scenario, doc)
+    problems += _choice_warnings(scenario, doc)
+    if not any(p.is_error for p in problems):
+        problems += _conditional_endings(scenario, doc)
+    return problems
+
+
+def _references(scenario: Scenario, doc: YamlDocument,
+                known_rubrics: Set[str] | None) -> Iterator[Problem]:
+    nodes, state = scenario.nodes, scenario.state
+    if scenario.start not in nodes:
+        yield doc.problem(("start",), f"start node '{scenario.start}' does not exist"
+                          + did_you_mean(scenario.start, nodes))
+    if known_rubrics is not None:
+        for i, rubric_id in enumerate(scenario.rubrics):
+            if rubric_id not in known_rubrics:
+                yield doc.problem(("rubrics", i), f"unknown rubric '{rubric_id}'"
+                                  + did_you_mean(rubric_id, known_rubrics))
+    dims = set(scenario.rubrics)
+    for node_id, node in nodes.items():
+        for i, option in enumerate(node.options):
+            at: Keys = ("nodes", node_id, "options", i)
+            if option.next not in nodes:
+                yield doc.problem((*at, "next"), f"option '{option.id}' goes to unknown node "
+                                  f"'{option.next}'" + did_you_mean(option.next, nodes))
+            for dim in option.evidence:
+                if dim not in dims:
+                    yield doc.problem((*at, "evidence", dim),
+                                      f"option '{option.id}' scores '{dim}', which is not one of "
+                                      f"this scenario's rubrics ({', '.join(scenario.rubrics)})"
+                                      + did_you_mean(dim, dims), key=True)
+            yield from _effects(doc, at, f"option '{option.id}'", option.effects, state)
+            if option.when is not None:
+                yield from _condition(doc, (*at, "when"), option.when, scenario, typed=False)
+        for i, route in enumerate(node.free_text):
+            at = ("nodes", node_id, "free_text", i)
+            if route.next not in nodes:
+                yield doc.problem((*at, "next"), f"free-text route {i + 1} of node '{node_id}' "
+                                  f"goes to unknown node '{route.next}'"
+                                  + did_you_mean(route.next, nodes))
+            yield from _effects(doc, at, f"free-text route {i + 1}", route.effects, state)
+            if route.when is not None:
+                yield from _condition(doc, (*at, "when"), route.when, scenario, typed=True)
+
+
+def _effects(doc: YamlDocument, at: Keys, what: str, effects: dict[str, int],
+             state: dict[str, object]) -> Iterator[Problem]:
+    for var in effects:
+        if var not in state:
+            yield doc.problem((*at, "effects", var), f"{what} changes undeclared state variable "
+                              f"'{var}'" + did_you_mean(var, state), key=True)
+
+
+def _condition(doc: YamlDocument, at: Keys, condition: object, scenario: Scenario,
+               typed: bool) -> Iterator[Problem]:
+    for part in walk(condition):  # type: ignore[arg-type]
+        if isinstance(part, VarCondition) and part.var not in scenario.state:
+            yield doc.problem(at, f"condition names undeclared state variable '{part.var}'"
+                              + did_you_mean(part.var, scenario.state))
+        elif isinstance(part, VisitedCondition) and part.visited not in scenario.nodes:
+            yield doc.problem(at, f"condition names unknown node '{part.visited}'"
+                              + did_you_mean(part.visited, scenario.nodes))
+        elif isinstance(part, CodeCondition) and not typed:
+            yield doc.problem(at, "'code' conditions only apply to free-text routes; this "
+                              "option would never be shown", severity="warning")
+
+
+def _structure(scenario: Scenario, doc: YamlDocument) -> Iterator[Problem]:
+    if scenario.start not in scenario.nodes:
+        return
+    graph = conversation_graph(scenario)
+    reachable = nx.descendants(graph, scenario.start) | {scenario.start}
+    for node_id in scenario.nodes:
+        if node_id not in reachable:
+            yield doc.problem(("nodes", node_id), f"node '{node_id}' cannot be reached from the "
+                              f"start node '{scenario.start}'", key=True)
+    endings = [n for n, node in scenario.nodes.items() if node.ending is not None]
+    if not endings:
+        yield doc.problem(("nodes",), "the scenario has no ending node", key=True)
+    can_end = set(endings)
+    for ending in endings:
+        can_end |= nx.ancestors(graph, ending)
+    stuck = [n for n in scenario.nodes if n in reachable and n not in can_end]
+    for node_id in stuck:
+        node = scenario.nodes[node_id]
+        if not node.options and not node.free_text:
+            yield doc.problem(("nodes", node_id), f"node '{node_id}' is not an ending and has no "
+                              "way out", key=True)
+    trapped = graph.subgraph(n for n in stuck if graph.out_degree(n) > 0)
+    for component in nx.weakly_connected_components(trapped):
+        members = sorted(component, key=list(scenario.nodes).index)
+        yield doc.problem(("nodes", members[0]), "no ending can be reached from "
+                          + ("node " if len(members) == 1 else "nodes ")
+                          + ", ".join(f"'{m}'" for m in members)
+                          + ": the conversation would loop forever", key=True)
+
+
+def _choice_warnings(scenario: Scenario, doc: YamlDocument) -> Iterator[Problem]:
+    for node_id, node in scenario.nodes.items():
+        if node.ending is None and len(node.options) == 1:
+            yield doc.problem(("nodes", node_id, "options"), f"node '{node_id}' has a single "
+                              "option, so the trainee has no choice", severity="warning")
+        seen: dict[str, str] = {}
+        for i, option in enumerate(node.options):
+            text = " ".join(option.text.lower().split())
+            if text in seen:
+                yield doc.problem(("nodes", node_id, "options", i, "text"), f"options "
+                                  f"'{seen[text]}' and '{option.id}' have the same text",
+                                  severity="warning")
+            seen.setdefault(text, option.id)
+            if "consent_check" in option.codes and option.evidence.get("open-questions", 0) < 0:
+                yield doc.problem(("nodes", node_id, "options", i, "evidence", "open-questions"),
+                                  f"option '{option.id}' is a consent check but costs "
+                                  "open-questions points; consent checks never count against "
+                                  "open questions", severity="warning")
+
+
+def _conditional_endings(scenario: Scenario, doc: YamlDocument) -> Iterator[Problem]:
+    reached, complete = reachable_endings(scenario)
+    if not complete:
+        return
+    for node_id, node in scenario.nodes.items():
+        if node.ending is not None and node_id not in reached:
+            yield doc.problem(("nodes", node_id), f"ending '{node_id}' can never be reached: the "
+                              "conditions on the way to it never hold", key=True,
+                              severity="warning")

@@ -1,0 +1,35 @@
+"""Pydantic models for trainsim's content files and records."""
+
+from trainsim.model.codes import CODES, Code
+from trainsim.model.conditions import Condition, holds
+from trainsim.model.rubric import Band, Rubric
+from trainsim.model.scenario import (
+    ClientProfile,
+    Ending,
+    FreeTextRoute,
+    Node,
+    Option,
+    Scenario,
+    StateVariable,
+)
+
+__all__ = [
+    "CODES",
+    "Band",
+    "ClientProfile",
+    "Code",
+    "Condition",
+    "Ending",
+    "FreeTextRoute",
+    "Node",
+    "Option",
+    "Rubric",
+    "Scenario",
+    "StateVariable",
+    "holds",
+]
+
+from trainsim.model.record import Evidence, Turn
+from trainsim.model.scorecard import DimensionScore, EvidenceItem, Metrics, Scorecard
+
+__all__ += ["DimensionScore", "Evidence", "EvidenceItem", "Metrics", "Scorecard", "Turn"]

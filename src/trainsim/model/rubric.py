@@ -1,0 +1,52 @@
+"""Rubric files: one scored dimension, its indicators and performance bands."""
+
+from __future__ import annotations
+
+import itertools
+
+from pydantic import Field, model_validator
+
+from trainsim.model.base import ContentModel, Slug, Text
+from trainsim.model.codes import Code
+
+
+class Band(ContentModel):
+    """A performance band: scores at or above ``lower`` (a fraction) fall in it."""
+
+    lower: float = Field(ge=0.0, le=1.0)
+    label: Text
+    descriptor: Text
+    tip: Text = Field(description="A coaching tip for trainees scoring in this band.")
+
+
+class Rubric(ContentModel):
+    """One scored dimension, such as open-ended questions or consent checks."""
+
+    id: Slug
+    title: Text
+    description: Text
+    indicators: list[Text] = Field(min_length=1, description="What this skill looks like.")
+    bands: list[Band] = Field(min_length=4)
+    exempt_codes: list[Code] = Field(
+        default_factory=list,
+        description="Responses carrying any of these codes are not scored on this dimension: "
+        "they neither earn nor lose points nor add to what was available (e.g. consent checks "
+        "on the open-questions dimension).",
+    )
+
+    @model_validator(mode="after")
+    def _bands_ascend(self) -> Rubric:
+        if self.bands[0].lower != 0.0:
+            raise ValueError("the first band must start at 0.0")
+        lowers = [band.lower for band in self.bands]
+        if any(b <= a for a, b in itertools.pairwise(lowers)):
+            raise ValueError(f"band lower bounds must strictly increase, got {lowers}")
+        return self
+
+    def band_for(self, fraction: float) -> Band:
+        """The band a fraction falls in."""
+        chosen = self.bands[0]
+        for band in self.bands:
+            if fraction >= band.lower:
+                chosen = band
+        return chosen

@@ -1,0 +1,156 @@
+"""Scenario files: a fictional client and the branching conversation graph."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import Field, field_validator, model_validator
+
+from trainsim.model.base import ContentModel, Slug, Text
+from trainsim.model.codes import Code
+from trainsim.model.conditions import Condition
+
+Difficulty = Literal["introductory", "intermediate", "advanced"]
+Modality = Literal["individual", "couple", "group"]
+EndingKind = Literal["completed", "partial", "rupture", "safety"]
+NodeTag = Literal["sensitive", "disclosure", "distress", "repair", "closing", "psychoeducation"]
+
+
+class ClientProfile(ContentModel):
+    """Who the fictional client is."""
+
+    name: Text
+    age: int = Field(ge=16, le=110)
+    pronouns: Text
+    background: Text
+    presenting_concern: Text
+    modality: Modality = "individual"
+
+
+class StateVariable(ContentModel):
+    """A client state variable that responses move, such as trust or distress."""
+
+    initial: int
+    min: int = 0
+    max: int = 10
+    description: str = ""
+
+    @model_validator(mode="after")
+    def _in_range(self) -> StateVariable:
+        if self.min > self.max:
+            raise ValueError(f"min ({self.min}) is greater than max ({self.max})")
+        if not self.min <= self.initial <= self.max:
+            raise ValueError(f"initial ({self.initial}) is outside {self.min}..{self.max}")
+        return self
+
+    def clamp(self, value: int) -> int:
+        """``value`` held within this variable's range."""
+        return max(self.min, min(self.max, value))
+
+
+class Option(ContentModel):
+    """One response the trainee may choose at a node."""
+
+    id: Slug
+    text: Text
+    codes: list[Code] = Field(default_factory=list)
+    evidence: dict[str, int] = Field(
+        default_factory=dict,
+        description="Rubric id -> points this choice earns (negative allowed).",
+    )
+    effects: dict[str, int] = Field(
+        default_factory=dict,
+        description="State variable -> change, clamped to the variable's range.",
+    )
+    feedback: str = Field("", description="Why this response helps or harms, for the coach.")
+    next: Slug
+    when: Condition | None = Field(None, description="Show this option only when this holds.")
+
+
+class FreeTextRoute(ContentModel):
+    """Where a typed response goes: the first route whose ``when`` holds is taken."""
+
+    when: Condition | None = Field(None, description="Omit on the last route: the fallback.")
+    next: Slug
+    effects: dict[str, int] = Field(default_factory=dict)
+    feedback: str = ""
+
+
+class Ending(ContentModel):
+    """How a conversation ends at this node."""
+
+    kind: EndingKind
+    summary: Text
+
+
+class Node(ContentModel):
+    """A point in the conversation: what the client says and what the trainee may do."""
+
+    client: str | list[str] | None = Field(None, description="What the client says.")
+    narration: str | None = Field(None, description="Non-verbal cues or scene, shown apart.")
+    tags: list[NodeTag] = Field(default_factory=list)
+    options: list[Option] = Field(default_factory=list)
+    free_text: list[FreeTextRoute] = Field(default_factory=list)
+    exemplar: str | None = Field(None, description="What a skilled clinician might say here.")
+    ending: Ending | None = None
+
+    @model_validator(mode="after")
+    def _shape(self) -> Node:
+        if not self.client and not self.narration:
+            raise ValueError("a node needs a client line or narration")
+        if self.ending is not None and (self.options or self.free_text):
+            raise ValueError("an ending node cannot have options or free_text routes")
+        seen: set[str] = set()
+        for option in self.options:
+            if option.id in seen:
+                raise ValueError(f"option id '{option.id}' is used twice in this node")
+            seen.add(option.id)
+        for index, route in enumerate(self.free_text):
+            last = index == len(self.free_text) - 1
+            if route.when is None and not last:
+                raise ValueError("only the last free_text route may omit 'when'")
+            if last and route.when is not None:
+                raise ValueError("the last free_text route must omit 'when': it is the fallback")
+        return self
+
+    @property
+    def client_lines(self) -> tuple[str, ...]:
+        """The client's lines at this node, as a tuple."""
+        if self.client is None:
+            return ()
+        return (self.client,) if isinstance(self.client, str) else tuple(self.client)
+
+    @property
+    def sensitive(self) -> bool:
+        """Whether probing here needs consent first."""
+        return "sensitive" in self.tags
+
+
+class Scenario(ContentModel):
+    """A fictional client and the conversation graph a trainee walks through."""
+
+    id: Slug
+    title: Text
+    version: int = Field(1, ge=1)
+    summary: Text
+    difficulty: Difficulty
+    estimated_minutes: int = Field(ge=1, le=240)
+    client: ClientProfile
+    content_notes: list[Text] = Field(min_length=1)
+    learning_objectives: list[Text] = Field(min_length=1)
+    rubrics: list[Slug] = Field(min_length=1)
+    state: dict[str, StateVariable] = Field(default_factory=dict)
+    start: Slug
+    nodes: dict[Slug, Node] = Field(min_length=1)
+
+    @field_validator("state")
+    @classmethod
+    def _state_names(cls, value: dict[str, StateVariable]) -> dict[str, StateVariable]:
+        for name in value:
+            if not name.isidentifier():
+                raise ValueError(f"state variable name '{name}' must be a plain word")
+        return value
+
+    def initial_state(self) -> dict[str, int]:
+        """Each state variable at its initial value."""
+        return {name: var.initial for name, var in self.state.items()}

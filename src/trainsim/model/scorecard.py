@@ -1,0 +1,61 @@
+"""Scorecards: per-dimension scores with evidence, and session metrics."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from trainsim.model.record import Record
+
+
+class EvidenceItem(Record):
+    """One point-bearing moment: which turn, what was said, how many points, why."""
+
+    turn: int
+    node: str
+    option: str | None
+    text: str
+    points: int
+    reason: str
+    source: str
+
+
+class DimensionScore(Record):
+    """A rubric dimension's score on the path actually taken."""
+
+    rubric: str
+    title: str
+    earned: int
+    available: int = Field(description="Best points available at each visited node, summed.")
+    fraction: float | None = Field(description="earned / available in 0..1; None if not assessed.")
+    band: str | None
+    descriptor: str | None = None
+    tip: str | None = None
+    evidence: tuple[EvidenceItem, ...] = ()
+
+    @property
+    def assessed(self) -> bool:
+        return self.fraction is not None
+
+
+class Metrics(Record):
+    """Counts from the codes of the trainee's responses."""
+
+    turns: int
+    open_questions: int
+    closed_questions: int = Field(description="Closed questions, not counting consent checks.")
+    pct_open: float | None = Field(description="Open / (open + closed), as a percentage.")
+    reflections: int
+    reflection_to_question: float | None = Field(description="Reflections per question.")
+    consent_checks: int
+    consent_before_sensitive: int = Field(
+        description="Consent checks made up to and including the response at the first "
+        "sensitive node, i.e. before probing it.")
+    reached_sensitive: bool
+    stacked_questions: int
+
+
+class Scorecard(Record):
+    """Every dimension's score and the session metrics."""
+
+    dimensions: dict[str, DimensionScore]
+    metrics: Metrics
