@@ -51,8 +51,13 @@ def _references(scenario: Scenario, doc: YamlDocument,
                                   + did_you_mean(rubric_id, known_rubrics))
     dims = set(scenario.rubrics)
     for node_id, node in nodes.items():
+        ids: set[str] = set()
         for i, option in enumerate(node.options):
             at: Keys = ("nodes", node_id, "options", i)
+            if option.id in ids:
+                yield doc.problem((*at, "id"), f"option id '{option.id}' is used twice at node "
+                                  f"'{node_id}'")
+            ids.add(option.id)
             if option.next not in nodes:
                 yield doc.problem((*at, "next"), f"option '{option.id}' goes to unknown node "
                                   f"'{option.next}'" + did_you_mean(option.next, nodes))

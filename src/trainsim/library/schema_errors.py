@@ -123,10 +123,21 @@ def _describe(error: ErrorDetails, allowed: list[str]) -> tuple[str, bool]:
     if kind == "string_pattern_mismatch":
         return (f"'{value}' is not a valid id: use lowercase letters, digits and hyphens",
                 "[key]" in error["loc"])
-    if kind == "too_short" and isinstance(value, list | dict | str):
-        return "must not be empty", False
+    ctx = error.get("ctx", {})
+    if kind == "too_short":
+        need = ctx.get("min_length", 1)
+        return (f"needs at least {need} item{'s' if need != 1 else ''}, has "
+                f"{ctx.get('actual_length', 0)}") if need > 1 else "must not be empty", False
+    bounds = {"greater_than_equal": ("at least", "ge"), "less_than_equal": ("at most", "le"),
+              "greater_than": ("more than", "gt"), "less_than": ("less than", "lt")}
+    if kind in bounds:
+        words, key = bounds[kind]
+        return f"must be {words} {ctx.get(key)}, got {value!r}", False
     if kind in _TYPE_WORDS:
-        return f"expected {_TYPE_WORDS[kind]}, got {_show(value)}", False
+        hint = ""
+        if isinstance(value, bool) and kind == "string_type":
+            hint = " (YAML reads yes/no/on/off/true/false as booleans: put the text in quotes)"
+        return f"expected {_TYPE_WORDS[kind]}, got {_show(value)}{hint}", False
     message = error["msg"]
     if message.startswith("Value error, "):
         message = message[len("Value error, "):]

@@ -56,7 +56,9 @@ class YamlDocument:
             if isinstance(node, yaml.MappingNode):
                 for k_node, v_node in node.value:
                     if isinstance(k_node, yaml.ScalarNode) and k_node.value == str(step):
-                        mark_node = k_node if (key and last) else v_node
+                        # a whole block collection is best shown by its key
+                        block = isinstance(v_node, yaml.CollectionNode) and not v_node.flow_style
+                        mark_node = k_node if (key and last) or block else v_node
                         node = v_node
                         break
                 else:
@@ -122,7 +124,10 @@ def parse_yaml(text: str, label: str) -> YamlDocument:
         mark = exc.problem_mark or exc.context_mark
         message = f"invalid YAML: {exc.problem or exc.context}"
         if exc.context and exc.problem:
-            message = f"invalid YAML: {exc.problem} ({exc.context})"
+            context = exc.context
+            if exc.context_mark is not None and exc.context_mark is not mark:
+                context += f" that starts at line {exc.context_mark.line + 1}"
+            message = f"invalid YAML: {exc.problem} ({context})"
         line, col = (mark.line + 1, mark.column + 1) if mark else (None, None)
         raise ContentError([Problem(label, message, line, col)]) from None
     except yaml.YAMLError as exc:

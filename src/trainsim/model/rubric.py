@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator
 
 from trainsim.model.base import ContentModel, Slug, Text
 from trainsim.model.codes import Code
@@ -34,14 +34,15 @@ class Rubric(ContentModel):
         "on the open-questions dimension).",
     )
 
-    @model_validator(mode="after")
-    def _bands_ascend(self) -> Rubric:
-        if self.bands[0].lower != 0.0:
+    @field_validator("bands")
+    @classmethod
+    def _bands_ascend(cls, bands: list[Band]) -> list[Band]:
+        if bands[0].lower != 0.0:
             raise ValueError("the first band must start at 0.0")
-        lowers = [band.lower for band in self.bands]
+        lowers = [band.lower for band in bands]
         if any(b <= a for a, b in itertools.pairwise(lowers)):
             raise ValueError(f"band lower bounds must strictly increase, got {lowers}")
-        return self
+        return bands
 
     def band_for(self, fraction: float) -> Band:
         """The band a fraction falls in."""

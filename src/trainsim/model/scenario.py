@@ -100,11 +100,6 @@ class Node(ContentModel):
             raise ValueError("a node needs a client line or narration")
         if self.ending is not None and (self.options or self.free_text):
             raise ValueError("an ending node cannot have options or free_text routes")
-        seen: set[str] = set()
-        for option in self.options:
-            if option.id in seen:
-                raise ValueError(f"option id '{option.id}' is used twice in this node")
-            seen.add(option.id)
         for index, route in enumerate(self.free_text):
             last = index == len(self.free_text) - 1
             if route.when is None and not last:
