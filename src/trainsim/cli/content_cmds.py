@@ -106,7 +106,7 @@ def run_graph(args: argparse.Namespace) -> int:
 
 
 def _q(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return '"' + text.replace('"', '\\"') + '"'
 
 
 def to_dot(scenario: Scenario) -> str:

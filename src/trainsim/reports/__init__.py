@@ -1,0 +1,29 @@
+"""Debriefs, reports and exports: pure functions of turns, scorecards and rubrics."""
+
+from trainsim.reports.debrief import (
+    Debrief,
+    DimensionRow,
+    TranscriptLine,
+    TurnRow,
+    build_debrief,
+    default_export_dir,
+    to_dict,
+    to_json,
+    to_markdown,
+    transcript_lines,
+    write_exports,
+)
+
+__all__ = [
+    "Debrief",
+    "DimensionRow",
+    "TranscriptLine",
+    "TurnRow",
+    "build_debrief",
+    "default_export_dir",
+    "to_dict",
+    "to_json",
+    "to_markdown",
+    "transcript_lines",
+    "write_exports",
+]

@@ -1,0 +1,431 @@
+"""The debrief after a session, as plain data, Markdown and JSON.
+
+Pure: everything is computed from the scenario, the rubrics, the turn records, the
+scorecard and the trainee's self-ratings. The only I/O is :func:`write_exports`.
+No Textual here: the app and the command line both build on this module.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping, Sequence
+from dataclasses import asdict, dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Literal
+
+from trainsim.model import Ending, Option, Rubric, Scenario, holds
+from trainsim.model.record import Turn
+from trainsim.model.scorecard import Metrics, Scorecard
+
+LineKind = Literal["client", "narration", "trainee", "ending"]
+
+_NUMBER_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SPARK = "▁▂▃▄▅▆▇█"
+
+
+# -- data ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class TranscriptLine:
+    """One line of the conversation. ``turn`` is the turn that led to it (None: the opening)."""
+
+    kind: LineKind
+    speaker: str
+    text: str
+    turn: int | None = None
+
+
+@dataclass(frozen=True)
+class PointRow:
+    """Points one turn earned or lost on one dimension, and why."""
+
+    rubric: str
+    title: str
+    points: int
+    available: int
+    reason: str
+
+
+@dataclass(frozen=True)
+class TurnRow:
+    """One turn as the debrief shows it."""
+
+    index: int
+    node: str
+    text: str
+    option: str | None
+    points: tuple[PointRow, ...]
+    feedback: str
+    better_option: bool
+    """An option worth more points in total was visible at this node."""
+    exemplar: str | None
+    """The node's exemplar, given only when a better option was visible."""
+    state_before: dict[str, int]
+    state_after: dict[str, int]
+
+
+@dataclass(frozen=True)
+class DimensionRow:
+    """One scored dimension beside the trainee's own rating."""
+
+    rubric: str
+    title: str
+    band: str | None
+    fraction: float | None
+    earned: int
+    available: int
+    descriptor: str | None
+    tip: str | None
+    self_rating: str | None
+    gap: int | None
+    """Scored band index minus self-rated band index (negative: scored lower)."""
+    comparison: str
+
+
+@dataclass(frozen=True)
+class StateSeries:
+    """A client state variable across the session: the initial value, then after each turn."""
+
+    name: str
+    minimum: int
+    maximum: int
+    values: tuple[int, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Debrief:
+    """Everything the debrief shows, ready to render or export."""
+
+    scenario_id: str
+    title: str
+    client: str
+    mode: str
+    ending_kind: str | None
+    ending_summary: str | None
+    duration: float
+    dimensions: tuple[DimensionRow, ...]
+    turns: tuple[TurnRow, ...]
+    metrics: Metrics
+    states: tuple[StateSeries, ...]
+    transcript: tuple[TranscriptLine, ...]
+    created: datetime | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+# -- building ------------------------------------------------------------------------------
+def transcript_lines(scenario: Scenario, turns: Sequence[Turn],
+                     ending: Ending | None = None) -> list[TranscriptLine]:
+    """The conversation so far: each node's narration and client lines, the trainee's turns."""
+    name = scenario.client.name
+    lines: list[TranscriptLine] = node_lines(scenario, scenario.start, None, name)
+    for turn in turns:
+        lines.append(TranscriptLine("trainee", "You", turn.text, turn.index))
+        lines += node_lines(scenario, turn.next, turn.index, name)
+    if ending is not None:
+        lines.append(TranscriptLine("ending", ending.kind, ending.summary,
+                                    turns[-1].index if turns else None))
+    return lines
+
+
+def node_lines(scenario: Scenario, node_id: str, turn: int | None,
+               name: str | None = None) -> list[TranscriptLine]:
+    """What the client says and does at a node: narration first, then their lines."""
+    node = scenario.nodes[node_id]
+    speaker = name or scenario.client.name
+    out: list[TranscriptLine] = []
+    if node.narration:
+        out.append(TranscriptLine("narration", "", node.narration, turn))
+    out += [TranscriptLine("client", speaker, line, turn) for line in node.client_lines]
+    return out
+
+
+def visible_options(scenario: Scenario, turns: Sequence[Turn], index: int) -> list[Option]:
+    """The options that were shown when turn ``index`` was taken (conditions re-applied)."""
+    turn = turns[index]
+    visited = frozenset([scenario.start, *(t.next for t in turns[:index])])
+    node = scenario.nodes[turn.node]
+    return [o for o in node.options
+            if o.when is None or holds(o.when, turn.state_before, visited)]
+
+
+def _option_total(option: Option, dimensions: Sequence[str]) -> int:
+    return sum(option.evidence.get(d, 0) for d in dimensions)
+
+
+def better_option_existed(scenario: Scenario, turns: Sequence[Turn], index: int,
+                          dimensions: Sequence[str] | None = None) -> bool:
+    """Whether an option worth more points in total than the response given was visible."""
+    dims = list(dimensions if dimensions is not None else scenario.rubrics)
+    turn = turns[index]
+    taken = sum(e.points for e in turn.evidence if e.dimension in dims)
+    return any(_option_total(o, dims) > taken for o in visible_options(scenario, turns, index))
+
+
+def band_index(rubric: Rubric, label: str | None) -> int | None:
+    """Position of a band label in the rubric (0 = lowest), or None."""
+    for i, band in enumerate(rubric.bands):
+        if band.label == label:
+            return i
+    return None
+
+
+def _bands(n: int) -> str:
+    word = _NUMBER_WORDS[n] if n < len(_NUMBER_WORDS) else str(n)
+    return f"{word} band" + ("" if n == 1 else "s")
+
+
+def comparison(self_rating: str | None, band: str | None, gap: int | None) -> str:
+    """Kind, plain words comparing the trainee's rating with the computed band."""
+    if band is None:
+        if self_rating is None:
+            return "not assessed on the path you took"
+        return f"you rated {self_rating}; this skill was not assessed on the path you took"
+    if self_rating is None or gap is None:
+        return f"scored {band}"
+    if gap == 0:
+        return f"you rated {self_rating}, scored {band}: your rating matches"
+    direction = "lower" if gap < 0 else "higher"
+    return f"you rated {self_rating}, scored {band}: {_bands(abs(gap))} {direction}"
+
+
+def state_series(scenario: Scenario, turns: Sequence[Turn]) -> list[StateSeries]:
+    """Each state variable's value at the start and after every turn."""
+    out = []
+    for name, var in scenario.state.items():
+        start = turns[0].state_before.get(name, var.initial) if turns else var.initial
+        values = (start, *(t.state_after.get(name, start) for t in turns))
+        out.append(StateSeries(name, var.min, var.max, values, var.description))
+    return out
+
+
+def build_debrief(scenario: Scenario, rubrics: Mapping[str, Rubric], turns: Sequence[Turn],
+                  scorecard: Scorecard, self_ratings: Mapping[str, str] | None = None, *,
+                  mode: str = "practice", ending: Ending | None = None, duration: float = 0.0,
+                  created: datetime | None = None) -> Debrief:
+    """Gather the debrief from a finished (or stopped) session."""
+    ratings = dict(self_ratings or {})
+    dims = [d for d in scenario.rubrics if d in scorecard.dimensions]
+    titles = {d: scorecard.dimensions[d].title for d in dims}
+
+    dimension_rows = []
+    for dim in dims:
+        scored = scorecard.dimensions[dim]
+        rubric = rubrics.get(dim)
+        mine = ratings.get(dim)
+        gap = None
+        if rubric is not None and scored.band is not None and mine is not None:
+            s, m = band_index(rubric, scored.band), band_index(rubric, mine)
+            gap = None if s is None or m is None else s - m
+        dimension_rows.append(DimensionRow(
+            rubric=dim, title=scored.title, band=scored.band, fraction=scored.fraction,
+            earned=scored.earned, available=scored.available, descriptor=scored.descriptor,
+            tip=scored.tip, self_rating=mine, gap=gap,
+            comparison=comparison(mine, scored.band, gap)))
+
+    turn_rows = []
+    for i, turn in enumerate(turns):
+        points = tuple(
+            PointRow(rubric=e.dimension, title=titles.get(e.dimension, e.dimension),
+                     points=e.points, available=turn.available.get(e.dimension, 0),
+                     reason=e.reason)
+            for e in turn.evidence)
+        better = better_option_existed(scenario, turns, i, dims)
+        exemplar = scenario.nodes[turn.node].exemplar if better else None
+        turn_rows.append(TurnRow(
+            index=turn.index, node=turn.node, text=turn.text, option=turn.option,
+            points=points, feedback=turn.feedback, better_option=better, exemplar=exemplar,
+            state_before=dict(turn.state_before), state_after=dict(turn.state_after)))
+
+    return Debrief(
+        scenario_id=scenario.id, title=scenario.title, client=scenario.client.name, mode=mode,
+        ending_kind=ending.kind if ending else None,
+        ending_summary=ending.summary if ending else None, duration=duration,
+        dimensions=tuple(dimension_rows), turns=tuple(turn_rows), metrics=scorecard.metrics,
+        states=tuple(state_series(scenario, turns)),
+        transcript=tuple(transcript_lines(scenario, turns, ending)), created=created)
+
+
+# -- small formatters (shared with the app) ------------------------------------------------
+def format_duration(seconds: float) -> str:
+    """``'4 min 05 s'`` or ``'42 s'``."""
+    total = max(0, round(seconds))
+    minutes, secs = divmod(total, 60)
+    return f"{minutes} min {secs:02d} s" if minutes else f"{secs} s"
+
+
+def format_fraction(fraction: float | None) -> str:
+    return "n/a" if fraction is None else f"{round(100 * fraction)}%"
+
+
+def format_points(points: int) -> str:
+    return f"+{points}" if points > 0 else ("−" + str(-points) if points < 0 else "0")
+
+
+def sparkline_text(values: Sequence[int], minimum: int, maximum: int) -> str:
+    """A one-line Unicode sparkline of ``values`` within ``minimum..maximum``."""
+    span = max(1, maximum - minimum)
+    out = []
+    for value in values:
+        level = (min(max(value, minimum), maximum) - minimum) / span
+        out.append(_SPARK[round(level * (len(_SPARK) - 1))])
+    return "".join(out)
+
+
+def metric_lines(metrics: Metrics) -> list[tuple[str, str]]:
+    """The session metrics as (label, value) pairs, in plain words."""
+    questions = metrics.open_questions + metrics.closed_questions
+    pct = "no questions asked" if metrics.pct_open is None else (
+        f"{metrics.pct_open:g}% ({metrics.open_questions} of {questions} questions)")
+    ratio = "no questions asked" if metrics.reflection_to_question is None else (
+        f"{metrics.reflection_to_question:.2f} ({metrics.reflections} reflections, "
+        f"{questions} questions)")
+    if metrics.reached_sensitive:
+        consent = f"{metrics.consent_before_sensitive} before the first sensitive moment"
+    else:
+        consent = "the conversation did not reach sensitive ground"
+    return [
+        ("Open questions", pct),
+        ("Reflection-to-question ratio", ratio),
+        ("Consent checks before sensitive ground", consent),
+        ("Consent checks in all", str(metrics.consent_checks)),
+        ("Stacked questions", str(metrics.stacked_questions)),
+        ("Turns", str(metrics.turns)),
+    ]
+
+
+def ending_line(debrief: Debrief) -> str:
+    if debrief.ending_kind is None:
+        return "The session was ended before an ending was reached."
+    return f"{debrief.ending_kind.capitalize()}: {debrief.ending_summary}"
+
+
+# -- Markdown and JSON ---------------------------------------------------------------------
+def _md_escape_cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def to_markdown(debrief: Debrief) -> str:
+    """The debrief as a Markdown document."""
+    d = debrief
+    out = [f"# Debrief: {d.title}", ""]
+    out.append(f"- Client: {d.client}")
+    out.append(f"- Mode: {d.mode}")
+    out.append(f"- Ending: {ending_line(d)}")
+    out.append(f"- Session time: {format_duration(d.duration)} (pauses not counted)")
+    out.append(f"- Turns: {len(d.turns)}")
+    if d.created is not None:
+        out.append(f"- Exported: {d.created.isoformat(timespec='seconds')}")
+    out += ["", "## Skills", "",
+            "| Skill | Scored | Points | Your rating | Comparison |",
+            "| --- | --- | --- | --- | --- |"]
+    for row in d.dimensions:
+        scored = row.band or "not assessed"
+        if row.fraction is not None:
+            scored += f" ({format_fraction(row.fraction)})"
+        out.append(f"| {_md_escape_cell(row.title)} | {scored} | {row.earned} of "
+                   f"{row.available} | {row.self_rating or '-'} | "
+                   f"{_md_escape_cell(row.comparison)} |")
+    for row in d.dimensions:
+        if row.descriptor or row.tip:
+            out += ["", f"### {row.title}", ""]
+            if row.descriptor:
+                out.append(f"{row.band}: {row.descriptor}")
+            if row.tip:
+                out += ["", f"Something to try next time: {row.tip}"]
+
+    out += ["", "## Turn by turn", ""]
+    if not d.turns:
+        out.append("No responses were given.")
+    for t in d.turns:
+        out += [f"### Turn {t.index + 1} ({t.node})", "", f"You said: \"{t.text}\"", ""]
+        if t.points:
+            for p in t.points:
+                out.append(f"- {p.title}: {format_points(p.points)} (best available "
+                           f"{p.available}): {p.reason}")
+        else:
+            out.append("- No points either way on the scored skills.")
+        changes = _state_changes(t.state_before, t.state_after)
+        if changes:
+            out += ["", f"Client state: {changes}"]
+        if t.exemplar:
+            out += ["", f"> A response a skilled clinician might use here: {t.exemplar}"]
+        out.append("")
+
+    out += ["## Session metrics", ""]
+    out += [f"- {label}: {value}" for label, value in metric_lines(d.metrics)]
+
+    out += ["", "## Client state across the session", ""]
+    if not d.states:
+        out.append("This scenario declares no client state.")
+    for s in d.states:
+        values = " → ".join(str(v) for v in s.values)
+        out.append(f"- {s.name} ({s.minimum} to {s.maximum}): "
+                   f"`{sparkline_text(s.values, s.minimum, s.maximum)}` {values}")
+
+    out += ["", "## Transcript", ""]
+    for line in d.transcript:
+        out.append(_md_line(line))
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+def _md_line(line: TranscriptLine) -> str:
+    if line.kind == "narration":
+        return f"*{line.text}*"
+    if line.kind == "ending":
+        return f"**Ending ({line.speaker}):** {line.text}"
+    return f"**{line.speaker}:** {line.text}"
+
+
+def _state_changes(before: Mapping[str, int], after: Mapping[str, int]) -> str:
+    parts = [f"{k} {before[k]} → {after[k]}" for k in before if after.get(k) != before[k]]
+    return ", ".join(parts)
+
+
+def to_dict(debrief: Debrief) -> dict[str, Any]:
+    """The debrief as JSON-ready data."""
+    data = asdict(debrief)
+    data["metrics"] = debrief.metrics.model_dump()
+    data["created"] = debrief.created.isoformat(timespec="seconds") if debrief.created else None
+    data.pop("extra", None)
+    return {"format": "trainsim-debrief", "version": 1, **data}
+
+
+def to_json(debrief: Debrief) -> str:
+    return json.dumps(to_dict(debrief), indent=2, ensure_ascii=False) + "\n"
+
+
+# -- files ---------------------------------------------------------------------------------
+def default_export_dir() -> Path:
+    """``exports`` under the user data directory (platformdirs), else ~/.local/share."""
+    try:
+        from platformdirs import user_data_dir
+    except ImportError:  # pragma: no cover - platformdirs ships with Textual
+        return Path.home() / ".local" / "share" / "trainsim" / "exports"
+    return Path(user_data_dir("trainsim", appauthor=False)) / "exports"
+
+
+def export_stem(debrief: Debrief) -> str:
+    stamp = debrief.created.strftime("%Y%m%d-%H%M%S") if debrief.created else "session"
+    return f"{debrief.scenario_id}-{stamp}"
+
+
+def write_exports(debrief: Debrief, folder: Path | None = None) -> tuple[Path, Path]:
+    """Write the debrief as Markdown and JSON into ``folder``; returns both paths.
+
+    Never overwrites: a second export of the same moment gets a ``-2`` suffix, and so on.
+    """
+    folder = Path(folder) if folder is not None else default_export_dir()
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = export_stem(debrief)
+    n = 1
+    while True:
+        name = stem if n == 1 else f"{stem}-{n}"
+        md, js = folder / f"{name}.md", folder / f"{name}.json"
+        if not md.exists() and not js.exists():
+            break
+        n += 1
+    md.write_text(to_markdown(debrief), encoding="utf-8")
+    js.write_text(to_json(debrief), encoding="utf-8")
+    return md, js

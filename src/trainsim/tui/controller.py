@@ -1,0 +1,207 @@
+"""The state the app's screens pass between them. Pure Python: no Textual here.
+
+A :class:`SessionController` is created when a briefing starts a session and handed from
+screen to screen (session -> self-assessment -> debrief). :class:`AppState` is what lives
+as long as the app: the library, results of this run, preferences. Persisting either (to
+resume a session or list history) only needs these objects, not the screens.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import StrEnum
+from pathlib import Path
+
+from trainsim.engine import Session, SessionError
+from trainsim.library import Library, Loaded
+from trainsim.model import Rubric, Scenario
+from trainsim.model.record import Turn
+from trainsim.model.scorecard import Scorecard
+from trainsim.reports.debrief import Debrief, build_debrief
+from trainsim.scoring import score
+
+Clock = Callable[[], float]
+Now = Callable[[], datetime]
+
+
+class Mode(StrEnum):
+    """How feedback is given during a session."""
+
+    PRACTICE = "practice"
+    ASSESSMENT = "assessment"
+
+    @property
+    def label(self) -> str:
+        return self.value.capitalize()
+
+    @property
+    def explanation(self) -> str:
+        if self is Mode.PRACTICE:
+            return "feedback after every response; you can rewind a turn (u)"
+        return "feedback at the debrief only; no rewinding, as in a real session"
+
+
+class PausableClock:
+    """Session time: the base clock's time since start, minus every paused interval."""
+
+    def __init__(self, base: Clock = time.monotonic) -> None:
+        self._base = base
+        self._origin = base()
+        self._paused_at: float | None = None
+        self._paused_total = 0.0
+
+    def __call__(self) -> float:
+        now = self._paused_at if self._paused_at is not None else self._base()
+        return now - self._origin - self._paused_total
+
+    @property
+    def paused(self) -> bool:
+        return self._paused_at is not None
+
+    @property
+    def paused_total(self) -> float:
+        """Seconds spent paused so far (the current pause included)."""
+        current = self._base() - self._paused_at if self._paused_at is not None else 0.0
+        return self._paused_total + current
+
+    def pause(self) -> None:
+        if self._paused_at is None:
+            self._paused_at = self._base()
+
+    def resume(self) -> None:
+        if self._paused_at is not None:
+            self._paused_total += self._base() - self._paused_at
+            self._paused_at = None
+
+
+REWIND_REFUSED = ("Rewind is not available in assessment mode: as in a real session, "
+                  "every response stands. You will see feedback on each one at the debrief.")
+
+
+@dataclass
+class SessionController:
+    """One session in the app: the engine, its mode, its clock and the self-ratings."""
+
+    scenario: Scenario
+    rubrics: dict[str, Rubric]
+    mode: Mode
+    clock: PausableClock
+    session: Session
+    self_ratings: dict[str, str] = field(default_factory=dict)
+    stopped: bool = False
+    """The trainee ended the session from the pause screen."""
+    debriefed: bool = False
+
+    @classmethod
+    def start(cls, scenario: Scenario, rubrics: Mapping[str, Rubric], mode: Mode,
+              base_clock: Clock = time.monotonic) -> SessionController:
+        scored = {r: rubrics[r] for r in scenario.rubrics if r in rubrics}
+        clock = PausableClock(base_clock)
+        return cls(scenario, scored, mode, clock, Session(scenario, scored, clock=clock))
+
+    # -- reading ---------------------------------------------------------------------------
+    @property
+    def scored_rubrics(self) -> list[Rubric]:
+        """The rubrics scored in this session, in the scenario's order."""
+        return [self.rubrics[r] for r in self.scenario.rubrics if r in self.rubrics]
+
+    @property
+    def turns(self) -> tuple[Turn, ...]:
+        return self.session.turns
+
+    @property
+    def finished(self) -> bool:
+        return self.session.ending is not None
+
+    @property
+    def in_progress(self) -> bool:
+        """Started and not yet debriefed or stopped: quitting would lose it."""
+        return not self.debriefed and not self.stopped
+
+    @property
+    def can_rewind(self) -> bool:
+        return self.mode is Mode.PRACTICE and bool(self.session.turns)
+
+    @property
+    def all_rated(self) -> bool:
+        return all(r.id in self.self_ratings for r in self.scored_rubrics)
+
+    # -- acting ----------------------------------------------------------------------------
+    def choose(self, ref: str | int) -> Turn:
+        return self.session.choose(ref)
+
+    def rewind(self) -> Turn:
+        if self.mode is not Mode.PRACTICE:
+            raise SessionError(REWIND_REFUSED)
+        return self.session.rewind()
+
+    def pause(self) -> None:
+        self.clock.pause()
+
+    def resume(self) -> None:
+        self.clock.resume()
+
+    def rate(self, rubric_id: str, band_label: str) -> None:
+        self.self_ratings[rubric_id] = band_label
+
+    def scorecard(self) -> Scorecard:
+        return score(self.session.turns, self.rubrics)
+
+    def debrief(self, created: datetime | None = None) -> Debrief:
+        return build_debrief(
+            self.scenario, self.rubrics, self.session.turns, self.scorecard(), self.self_ratings,
+            mode=self.mode.value, ending=self.session.ending, duration=self.clock(),
+            created=created)
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """How a scenario went the last time it was completed in this run of the app."""
+
+    mode: Mode
+    ending_kind: str | None
+    bands: dict[str, str | None]
+
+
+@dataclass
+class AppState:
+    """What lives as long as the app: library, this run's results, preferences, clocks."""
+
+    library: Library
+    clock: Clock = time.monotonic
+    now: Now = datetime.now
+    export_dir: Path | None = None
+    coach_visible: bool = True
+    results: dict[str, RunResult] = field(default_factory=dict)
+    active: SessionController | None = None
+
+    def entry(self, scenario_id: str) -> Loaded[Scenario] | None:
+        return self.library.scenario(scenario_id)
+
+    def start(self, scenario: Scenario, mode: Mode) -> SessionController:
+        self.active = SessionController.start(scenario, self.library.rubrics, mode, self.clock)
+        return self.active
+
+    @property
+    def session_in_progress(self) -> bool:
+        return self.active is not None and self.active.in_progress
+
+    def record(self, controller: SessionController) -> None:
+        """Remember a debriefed session's bands for the library listing."""
+        card = controller.scorecard()
+        self.results[controller.scenario.id] = RunResult(
+            controller.mode, controller.session.ending.kind if controller.session.ending else None,
+            {d: s.band for d, s in card.dimensions.items()})
+
+    def finish(self, controller: SessionController) -> None:
+        controller.debriefed = True
+        self.record(controller)
+
+    def stop(self, controller: SessionController) -> None:
+        controller.stopped = True
+        controller.clock.pause()
+        if self.active is controller:
+            self.active = None

@@ -1,0 +1,210 @@
+"""Session: the conversation, the client's state, the options; a coach in practice mode.
+
+Layout (see session.tcss)::
+
+    Header
+    ┌ transcript ───────────────────┐┌ Client ──────┐
+    │ scrolling conversation        ││ state meters │
+    │                               │├ Coach ───────┤
+    │                               ││ feedback     │
+    └───────────────────────────────┘└──────────────┘
+    ┌ Your response ─────────────────────────────────┐
+    │ #response: the numbered options (OptionList);  │
+    │ a free-text box will sit below them (Tab)      │
+    └────────────────────────────────────────────────┘
+    Footer
+
+The response area is a container so a text box can be added beside the OptionList later;
+the number keys are screen bindings, and a focused Input consumes printable keys, so they
+will not clash with typing.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option as ListOption
+
+from trainsim.engine import SessionError
+from trainsim.model.record import Turn
+from trainsim.reports.debrief import TranscriptLine, node_lines, transcript_lines
+from trainsim.tui.controller import REWIND_REFUSED, AppState, Mode, SessionController
+from trainsim.tui.widgets.coach import CoachPanel
+from trainsim.tui.widgets.meters import StateMeters
+from trainsim.tui.widgets.too_small import SizeGuard
+from trainsim.tui.widgets.transcript import Transcript
+
+if TYPE_CHECKING:
+    from trainsim.tui.app import TrainsimApp
+
+
+class SessionScreen(SizeGuard, Screen[None]):
+    """One conversation with the client."""
+
+    TITLE = "Session"
+    BINDINGS = [  # noqa: RUF012
+        Binding("1", "choose(1)", "Choose", key_display="1-9"),
+        *(Binding(str(n), f"choose({n})", show=False) for n in range(2, 10)),
+        Binding("u", "rewind", "Rewind"),
+        Binding("u", "rewind_refused", "Rewind", show=False),
+        Binding("c", "toggle_coach", "Coach"),
+        Binding("enter", "continue", "Continue", priority=True),
+    ]
+
+    def __init__(self, state: AppState, controller: SessionController) -> None:
+        super().__init__()
+        self.state = state
+        self.controller = controller
+        scenario = controller.scenario
+        self.titles = {r.id: r.title for r in controller.scored_rubrics}
+        self.transcript = Transcript(id="transcript")
+        self.meters = StateMeters(scenario.state, id="meters")
+        self.coach = CoachPanel(id="coach")
+        self.options = OptionList(id="options")
+        self.ending_bar = Static(id="ending-bar")
+
+    @property
+    def tapp(self) -> TrainsimApp:
+        return self.app  # type: ignore[return-value]
+
+    # -- layout ----------------------------------------------------------------------------
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield self.transcript
+            with Vertical(id="side"):
+                yield self.meters
+                yield self.coach
+        with Vertical(id="response"):
+            yield self.options
+            yield self.ending_bar
+        yield Footer()
+
+    def on_mount(self) -> None:
+        c = self.controller
+        self.sub_title = f"{c.scenario.title} · {c.mode.label} mode"
+        self.set_class(c.mode is Mode.PRACTICE, "-practice")
+        self.set_class(c.mode is Mode.ASSESSMENT, "-assessment")
+        self.meters.border_title = f"{c.scenario.client.name}'s state"
+        self.coach.border_title = "Coach"
+        self.transcript.border_title = "Conversation"
+        self.options.border_title = "Your response: press 1-9"
+        if c.mode is Mode.ASSESSMENT:
+            self.coach.show_text("Assessment mode: feedback on every response waits for you "
+                                 "at the debrief.")
+        self.apply_coach_visibility()
+        self.transcript.set_lines(self.opening_lines())
+        self.show_current()
+
+    def opening_lines(self) -> list[TranscriptLine]:
+        c = self.controller
+        return transcript_lines(c.scenario, c.turns, c.session.ending)
+
+    def apply_coach_visibility(self) -> None:
+        visible = self.state.coach_visible and self.controller.mode is Mode.PRACTICE
+        self.set_class(not visible, "-coach-hidden")
+
+    # -- showing ---------------------------------------------------------------------------
+    def show_current(self) -> None:
+        """Options (or the ending bar) for where the session now is."""
+        session = self.controller.session
+        ending = session.ending
+        self.set_class(ending is not None, "-ended")
+        if ending is not None:
+            self.options.clear_options()
+            self.ending_bar.update(Content.from_markup(
+                "[b]The conversation has ended ($kind).[/b] $summary\n"
+                "Press [b]Enter[/b] to continue to your self-assessment.",
+                kind=ending.kind, summary=ending.summary))
+            self.transcript.focus()
+        else:
+            self.options.set_options(
+                ListOption(Content.from_markup("[b]$n.[/b] $text", n=i, text=o.text), id=o.id)
+                for i, o in enumerate(session.options, 1))
+            self.options.highlighted = 0 if session.options else None
+            self.options.focus()
+        self.refresh_bindings()
+
+    def show_turn(self, turn: Turn) -> None:
+        c = self.controller
+        lines = [TranscriptLine("trainee", "You", turn.text, turn.index),
+                 *node_lines(c.scenario, turn.next, turn.index)]
+        ending = c.session.ending
+        if ending is not None:
+            lines.append(TranscriptLine("ending", ending.kind, ending.summary, turn.index))
+        self.transcript.add_lines(lines)
+        self.meters.show(turn.state_after, turn.state_before)
+        if c.mode is Mode.PRACTICE:
+            self.coach.show_turn(turn, self.titles)
+        self.show_current()
+
+    # -- actions ---------------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        ended = self.controller.finished
+        if action == "choose":
+            return not ended
+        if action == "continue":
+            return ended
+        if action == "rewind":
+            return self.controller.mode is Mode.PRACTICE
+        if action == "rewind_refused":
+            return self.controller.mode is not Mode.PRACTICE
+        if action == "toggle_coach":
+            return self.controller.mode is Mode.PRACTICE
+        return True
+
+    def action_choose(self, number: int) -> None:
+        session = self.controller.session
+        count = len(session.options)
+        if session.ending is not None:
+            return
+        if number > count:
+            self.notify(f"There {'is' if count == 1 else 'are'} {count} option"
+                        f"{'' if count == 1 else 's'} here: press 1 to {count}.",
+                        severity="warning")
+            return
+        try:
+            turn = self.controller.choose(number)
+        except SessionError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.show_turn(turn)
+
+    @on(OptionList.OptionSelected, "#options")
+    def _option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.action_choose(event.option_index + 1)
+
+    def action_rewind(self) -> None:
+        c = self.controller
+        try:
+            undone = c.rewind()
+        except SessionError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        self.transcript.drop_from_turn(undone.index)
+        turns = c.turns
+        if turns:
+            self.meters.show(turns[-1].state_after, turns[-1].state_before)
+        else:
+            self.meters.show(c.session.state)
+        self.coach.show_text(f"Turn {undone.index + 1} rewound. You are back where you were: "
+                             "try another response.")
+        self.show_current()
+
+    def action_rewind_refused(self) -> None:
+        self.notify(REWIND_REFUSED, title="Rewind", severity="warning")
+
+    def action_toggle_coach(self) -> None:
+        self.tapp.action_toggle_coach()
+
+    def action_continue(self) -> None:
+        if self.controller.finished:
+            self.tapp.to_self_assessment(self.controller)

@@ -1,0 +1,39 @@
+"""The coach panel: feedback and points for the turn just taken (practice mode)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from textual.content import Content
+from textual.widgets import Static
+
+from trainsim.model.record import Turn
+from trainsim.reports.debrief import format_points
+
+WAITING = "Feedback on each response will appear here."
+
+
+class CoachPanel(Static):
+    """What the last response did well or could do differently, and its points."""
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(WAITING, **kwargs)  # type: ignore[arg-type]
+
+    def show_turn(self, turn: Turn, titles: Mapping[str, str]) -> None:
+        parts: list[Content] = []
+        if turn.feedback:
+            parts.append(Content(turn.feedback))
+        for dim, best in turn.available.items():
+            points = turn.points(dim)
+            if not points and not best:
+                continue
+            style = "$success" if points > 0 else ("$warning" if points < 0 else "dim")
+            parts.append(Content.assemble(
+                (format_points(points), f"bold {style}"), " ", titles.get(dim, dim),
+                (f" (best here: {best})", "dim")))
+        if not parts:
+            parts.append(Content("No points either way on the scored skills."))
+        self.update(Content("\n").join(parts))
+
+    def show_text(self, text: str) -> None:
+        self.update(text)
