@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from pydantic import ValidationError
 
 from trainsim.engine import Session, SessionError
 from trainsim.library import load_library
@@ -42,7 +43,7 @@ def test_choose_records_an_immutable_turn_and_clamps_effects(tiny) -> None:
     assert turn.evidence[0].reason == "An open question invites a story."
     assert turn.available == {"open-questions": 2, "consent": 0}
     assert turn.time == 12.5
-    with pytest.raises(Exception):
+    with pytest.raises(ValidationError, match="frozen"):
         turn.node = "elsewhere"  # type: ignore[misc]
     assert session.node_id == "topic" and session.state["trust"] == 3
 

@@ -133,7 +133,7 @@ def test_oversized_file(tmp_path: Path) -> None:
     path = tmp_path / "huge.yaml"
     path.write_text("id: huge\nsummary: '" + "x" * MAX_BYTES + "'\n")
     loaded = load_scenario(path, GOOD_RUBRICS)
-    assert [p.message for p in loaded.problems][0].startswith("file is 1,048,")
+    assert loaded.problems[0].message.startswith("file is 1,048,")
     assert "the limit is 1,048,576 (1 MiB)" in loaded.problems[0].message
 
 
