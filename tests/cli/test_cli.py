@@ -84,7 +84,8 @@ def test_play_json(tmp_path: Path) -> None:
     assert [t["option"] for t in data["turns"]] == ["ask", "consent"]
     assert data["ending"] == {"node": "good-end", "kind": "completed", "summary": "Went well."}
     dims = data["scorecard"]["dimensions"]
-    assert set(dims) == {"open-questions", "consent"}
+    assert set(dims) == {"open-questions", "consent", "pacing"}
+    assert dims["pacing"]["fraction"] is None and dims["pacing"]["band"] is None
     assert {k: dims["consent"][k] for k in ("earned", "available", "fraction", "band")} == {
         "earned": 2, "available": 2, "fraction": 1.0, "band": "Exemplary"}
     assert dims["consent"]["evidence"][0]["option"] == "consent"
@@ -115,10 +116,24 @@ def test_play_bad_answer_names_node_and_options(tmp_path: Path) -> None:
     assert "1. consent, 2. push" in result.stderr
 
 
-def test_play_free_text_not_yet(tmp_path: Path) -> None:
-    result = run("play", str(TINY), "--answers", answers(tmp_path, "What brings you here?"))
+def test_play_free_text_is_coded_routed_and_scored(tmp_path: Path) -> None:
+    path = answers(tmp_path, "What brings you here today?", "@consent")
+    result = run("play", str(TINY), "--answers", path, "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    typed = data["turns"][0]
+    assert typed["kind"] == "typed" and "open_question" in typed["codes"]
+    assert typed["next"] == "topic"
+    assert typed["spans"]["open_question"]
+    assert any(e["source"] == "rule:open-questions:1" for e in typed["evidence"])
+    assert data["ending"]["kind"] == "completed"
+
+
+def test_play_free_text_refused_where_no_routes(tmp_path: Path) -> None:
+    warn = ROOT / "tests" / "data" / "warn" / "scenarios" / "warnings.yaml"
+    result = run("play", str(warn), "--answers", answers(tmp_path, "How are you?"))
     assert result.returncode == 1
-    assert ":1: free-text answers are not supported yet" in result.stderr
+    assert ":1: node 'hello' does not take typed responses: choose one of 1. ask" in result.stderr
 
 
 def test_play_missing_answers_file(tmp_path: Path) -> None:

@@ -41,7 +41,7 @@ def test_choose_records_an_immutable_turn_and_clamps_effects(tiny) -> None:
     assert [(e.dimension, e.points, e.source) for e in turn.evidence] == [
         ("open-questions", 2, "option:ask")]
     assert turn.evidence[0].reason == "An open question invites a story."
-    assert turn.available == {"open-questions": 2, "consent": 0}
+    assert turn.available == {"open-questions": 2, "consent": 0, "pacing": 0}
     assert turn.time == 12.5
     with pytest.raises(ValidationError, match="frozen"):
         turn.node = "elsewhere"  # type: ignore[misc]

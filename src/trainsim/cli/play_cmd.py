@@ -19,7 +19,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("play", help="play a scenario (headless with --answers)")
     p.add_argument("scenario", metavar="SCENARIO", help="library id or path to a file")
     p.add_argument("--answers", type=Path, metavar="FILE",
-                   help="one answer a line: @option-id, @N (Nth visible option) or free text")
+                   help="one answer a line: @option-id, @N (the Nth visible option), or a "
+                        "typed response in your own words")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run_play)
 
@@ -53,13 +54,12 @@ def play_answers(session: Session, answers: list[Answer], label: str) -> None:
         if session.ending is not None:
             raise CliError(f"{label}:{answer.line}: the session already ended at "
                            f"'{session.node_id}'; remove the answers from here on")
-        if not answer.text.startswith("@"):
-            raise CliError(f"{label}:{answer.line}: free-text answers are not supported yet; "
-                           f"use @option-id or @N (at node '{session.node_id}': "
-                           + ", ".join(o.id for o in session.options) + ")")
-        ref = answer.text[1:].strip()
         try:
-            session.choose(int(ref) if ref.isdigit() else ref)
+            if answer.text.startswith("@"):
+                ref = answer.text[1:].strip()
+                session.choose(int(ref) if ref.isdigit() else ref)
+            else:
+                session.respond(answer.text)
         except SessionError as exc:
             raise CliError(f"{label}:{answer.line}: {exc}") from None
 
@@ -114,6 +114,8 @@ def print_transcript(session: Session, card: Scorecard) -> None:
         if i < len(session.turns):
             turn = session.turns[i]
             print(f"You: {turn.text}")
+            if turn.kind == "typed":
+                print(f"  [coded: {', '.join(turn.codes) or 'no codes'}]")
             if turn.evidence:
                 print("  (" + ", ".join(f"{e.dimension} {e.points:+d}" for e in turn.evidence)
                       + ")")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Set
+from typing import get_args
 
 import networkx as nx
 
@@ -10,7 +11,17 @@ from trainsim.library.problems import Problem, did_you_mean
 from trainsim.library.reach import reachable_endings
 from trainsim.library.yaml_source import YamlDocument
 from trainsim.model import Scenario
-from trainsim.model.conditions import CodeCondition, VarCondition, VisitedCondition, walk
+from trainsim.model.conditions import (
+    CodeCondition,
+    HighCondition,
+    TagCondition,
+    VarCondition,
+    VisitedCondition,
+    walk,
+)
+from trainsim.model.scenario import NodeTag
+
+NODE_TAGS = frozenset(get_args(NodeTag))
 
 Keys = tuple[str | int, ...]
 
@@ -49,6 +60,10 @@ def _references(scenario: Scenario, doc: YamlDocument,
             if rubric_id not in known_rubrics:
                 yield doc.problem(("rubrics", i), f"unknown rubric '{rubric_id}'"
                                   + did_you_mean(rubric_id, known_rubrics))
+    for var in scenario.thresholds:
+        if var not in state:
+            yield doc.problem(("thresholds", var), f"threshold for undeclared state variable "
+                              f"'{var}'" + did_you_mean(var, state), key=True)
     dims = set(scenario.rubrics)
     for node_id, node in nodes.items():
         ids: set[str] = set()
@@ -98,6 +113,12 @@ def _condition(doc: YamlDocument, at: Keys, condition: object, scenario: Scenari
         elif isinstance(part, VisitedCondition) and part.visited not in scenario.nodes:
             yield doc.problem(at, f"condition names unknown node '{part.visited}'"
                               + did_you_mean(part.visited, scenario.nodes))
+        elif isinstance(part, HighCondition) and part.high not in scenario.thresholds:
+            yield doc.problem(at, f"condition 'high: {part.high}' needs a threshold for "
+                              f"'{part.high}' in the scenario's thresholds")
+        elif isinstance(part, TagCondition) and part.tag not in NODE_TAGS:
+            yield doc.problem(at, f"condition names unknown tag '{part.tag}'"
+                              + did_you_mean(part.tag, NODE_TAGS), severity="warning")
         elif isinstance(part, CodeCondition) and not typed:
             yield doc.problem(at, "'code' conditions only apply to free-text routes; this "
                               "option would never be shown", severity="warning")

@@ -6,8 +6,14 @@ from collections import deque
 
 import networkx as nx
 
-from trainsim.model import Scenario, holds
-from trainsim.model.conditions import VarCondition, VisitedCondition, walk
+from trainsim.model import Facts, Scenario, holds
+from trainsim.model.conditions import (
+    EarlierCondition,
+    HighCondition,
+    VarCondition,
+    VisitedCondition,
+    walk,
+)
 
 MAX_STATES = 20_000
 
@@ -34,8 +40,11 @@ def reachable_endings(scenario: Scenario, max_states: int = MAX_STATES) -> tuple
     conditions = [c for node in scenario.nodes.values() for c in
                   [o.when for o in node.options] if c is not None]
     parts = [p for c in conditions for p in walk(c)]
-    names = [n for n in scenario.state if any(isinstance(p, VarCondition) and p.var == n
-                                              for p in parts)]
+    if any(isinstance(p, EarlierCondition) for p in parts):
+        return reached, False  # depends on the codes of earlier turns: not explored
+    tested = {p.var for p in parts if isinstance(p, VarCondition)}
+    tested |= {p.high for p in parts if isinstance(p, HighCondition)}
+    names = [n for n in scenario.state if n in tested]
     spec = [scenario.state[n] for n in names]
     watched = frozenset(p.visited for p in parts if isinstance(p, VisitedCondition))
     start = (scenario.start, tuple(v.initial for v in spec),
@@ -48,9 +57,10 @@ def reachable_endings(scenario: Scenario, max_states: int = MAX_STATES) -> tuple
         if node.ending is not None:
             reached.add(node_id)
             continue
-        state = dict(zip(names, values, strict=True))
+        facts = Facts(state=dict(zip(names, values, strict=True)), visited=visits,
+                      tags=frozenset(node.tags), thresholds=scenario.thresholds)
         moves = [(o.next, o.effects) for o in node.options
-                 if o.when is None or holds(o.when, state, visits)]
+                 if o.when is None or holds(o.when, facts)]
         moves += [(r.next, r.effects) for r in node.free_text]
         for target, effects in moves:
             new_values = tuple(

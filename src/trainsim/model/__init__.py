@@ -1,7 +1,7 @@
 """Pydantic models for trainsim's content files and records."""
 
 from trainsim.model.codes import CODES, Code
-from trainsim.model.conditions import Condition, holds
+from trainsim.model.conditions import Condition, Facts, holds
 from trainsim.model.rubric import Band, Rubric
 from trainsim.model.scenario import (
     ClientProfile,
@@ -20,6 +20,7 @@ __all__ = [
     "Code",
     "Condition",
     "Ending",
+    "Facts",
     "FreeTextRoute",
     "Node",
     "Option",

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import itertools
 
+from typing import Literal
+
 from pydantic import Field, field_validator
 
 from trainsim.model.base import ContentModel, Slug, Text
 from trainsim.model.codes import Code
+from trainsim.model.conditions import Condition
 
 
 class Band(ContentModel):
@@ -19,6 +22,32 @@ class Band(ContentModel):
     tip: Text = Field(description="A coaching tip for trainees scoring in this band.")
 
 
+class ScoringRule(ContentModel):
+    """Points a typed response earns or loses on this dimension when ``when`` holds."""
+
+    when: Condition
+    points: int
+    reason: Text = Field(description="Why, in words the trainee sees beside the points.")
+
+
+class FreeTextScoring(ContentModel):
+    """How typed responses are scored on this dimension."""
+
+    available: int = Field(ge=1, description="What an exemplary typed response earns here.")
+    applies_when: Condition | None = Field(
+        None, description="Score typed responses only when this holds (default: always).")
+    rules: list[ScoringRule] = Field(min_length=1)
+
+
+class SessionRule(ContentModel):
+    """Points for a whole session that included typed responses, from its metrics."""
+
+    metric: Literal["reflection_to_question", "pct_open", "consent_before_sensitive"]
+    gte: float = Field(description="Earned when the metric is at least this.")
+    points: int = Field(ge=1)
+    reason: Text
+
+
 class Rubric(ContentModel):
     """One scored dimension, such as open-ended questions or consent checks."""
 
@@ -27,6 +56,9 @@ class Rubric(ContentModel):
     description: Text
     indicators: list[Text] = Field(min_length=1, description="What this skill looks like.")
     bands: list[Band] = Field(min_length=4)
+    free_text: FreeTextScoring | None = Field(
+        None, description="Indicator rules for typed responses, tunable without code.")
+    session_rules: list[SessionRule] = Field(default_factory=list)
     exempt_codes: list[Code] = Field(
         default_factory=list,
         description="Responses carrying any of these codes are not scored on this dimension: "

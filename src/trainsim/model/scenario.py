@@ -135,6 +135,11 @@ class Scenario(ContentModel):
     learning_objectives: list[Text] = Field(min_length=1)
     rubrics: list[Slug] = Field(min_length=1)
     state: dict[str, StateVariable] = Field(default_factory=dict)
+    thresholds: dict[str, int] = Field(
+        default_factory=dict,
+        description="State variable -> level at or above which it counts as high (e.g. "
+        "distress: 4); rubric rules use {high: distress} to see it.",
+    )
     start: Slug
     nodes: dict[Slug, Node] = Field(min_length=1)
 

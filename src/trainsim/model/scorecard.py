@@ -10,7 +10,7 @@ from trainsim.model.record import Record
 class EvidenceItem(Record):
     """One point-bearing moment: which turn, what was said, how many points, why."""
 
-    turn: int
+    turn: int | None = Field(description="The turn's index; None for the session as a whole.")
     node: str
     option: str | None
     text: str

@@ -33,6 +33,22 @@ def dimension_score(turns: Sequence[Turn], rubric: Rubric) -> DimensionScore:
                      reason=e.reason, source=e.source)
         for t in scored for e in t.evidence if e.dimension == dim
     )
+    if any(t.kind == "typed" for t in turns) and rubric.session_rules:
+        figures = metrics(turns).model_dump()
+        extra = []
+        for index, rule in enumerate(rubric.session_rules, 1):
+            value = figures[rule.metric]
+            if value is None:
+                continue
+            available += rule.points
+            met = value >= rule.gte
+            earned += rule.points if met else 0
+            extra.append(EvidenceItem(
+                turn=None, node="(session)", option=None, text=f"{rule.metric} = {value}",
+                points=rule.points if met else 0,
+                reason=rule.reason + ("" if met else f" (needs {rule.gte:g} or more)"),
+                source=f"session:{dim}:{index}"))
+        evidence += tuple(extra)
     if available <= 0:
         return DimensionScore(rubric=dim, title=rubric.title, earned=earned, available=0,
                               fraction=None, band=None, evidence=evidence)
