@@ -70,7 +70,9 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{row['id']}  {row['title']}")
         print(f"    client: {row['client']} | {row['difficulty']} | ~{row['minutes']} min | "
               f"{row['nodes']} nodes")
-        print(f"    content notes: {'; '.join(row['content_notes'])}")
+        print("    content notes:")
+        for note in row["content_notes"]:
+            print(f"      - {note}")
     return EXIT_OK
 
 
