@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 
@@ -48,6 +49,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for TRAINSIM_DEBUG
+        if os.environ.get("TRAINSIM_DEBUG"):
+            raise
+        print(f"trainsim: unexpected error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in trainsim; set TRAINSIM_DEBUG=1 to see the details.",
+              file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":  # pragma: no cover
