@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from trainsim.model import Ending, Option, Rubric, Scenario, holds
+from trainsim.model import Ending, Facts, Option, Rubric, Scenario, holds
 from trainsim.model.record import Turn
 from trainsim.model.scorecard import Metrics, Scorecard
 
@@ -106,11 +106,12 @@ class Debrief:
     duration: float
     dimensions: tuple[DimensionRow, ...]
     turns: tuple[TurnRow, ...]
+    session_points: tuple[PointRow, ...]
+    """Points for the session as a whole (rubric session rules), not tied to one turn."""
     metrics: Metrics
     states: tuple[StateSeries, ...]
     transcript: tuple[TranscriptLine, ...]
     created: datetime | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 # -- building ------------------------------------------------------------------------------
@@ -141,12 +142,16 @@ def node_lines(scenario: Scenario, node_id: str, turn: int | None,
 
 
 def visible_options(scenario: Scenario, turns: Sequence[Turn], index: int) -> list[Option]:
-    """The options that were shown when turn ``index`` was taken (conditions re-applied)."""
+    """The options that were shown when turn ``index`` was taken (conditions re-applied to
+    the facts the engine saw then: state, visits, node tags, thresholds, earlier codes)."""
     turn = turns[index]
-    visited = frozenset([scenario.start, *(t.next for t in turns[:index])])
     node = scenario.nodes[turn.node]
-    return [o for o in node.options
-            if o.when is None or holds(o.when, turn.state_before, visited)]
+    facts = Facts(
+        state=turn.state_before,
+        visited=frozenset([scenario.start, *(t.next for t in turns[:index])]),
+        tags=frozenset(node.tags), thresholds=scenario.thresholds,
+        earlier=frozenset(c for t in turns[:index] for c in t.codes))
+    return [o for o in node.options if o.when is None or holds(o.when, facts)]
 
 
 def _option_total(option: Option, dimensions: Sequence[str]) -> int:
@@ -237,11 +242,17 @@ def build_debrief(scenario: Scenario, rubrics: Mapping[str, Rubric], turns: Sequ
             points=points, feedback=turn.feedback, better_option=better, exemplar=exemplar,
             state_before=dict(turn.state_before), state_after=dict(turn.state_after)))
 
+    session_points = tuple(
+        PointRow(rubric=dim, title=titles[dim], points=e.points, available=0,
+                 reason=f"{e.reason} ({e.text})")
+        for dim in dims for e in scorecard.dimensions[dim].evidence if e.turn is None)
+
     return Debrief(
         scenario_id=scenario.id, title=scenario.title, client=scenario.client.name, mode=mode,
         ending_kind=ending.kind if ending else None,
         ending_summary=ending.summary if ending else None, duration=duration,
-        dimensions=tuple(dimension_rows), turns=tuple(turn_rows), metrics=scorecard.metrics,
+        dimensions=tuple(dimension_rows), turns=tuple(turn_rows), session_points=session_points,
+        metrics=scorecard.metrics,
         states=tuple(state_series(scenario, turns)),
         transcript=tuple(transcript_lines(scenario, turns, ending)), created=created)
 
@@ -351,6 +362,10 @@ def to_markdown(debrief: Debrief) -> str:
         if t.exemplar:
             out += ["", f"> A response a skilled clinician might use here: {t.exemplar}"]
         out.append("")
+    if d.session_points:
+        out += ["### Across the session", ""]
+        out += [f"- {p.title}: {format_points(p.points)}: {p.reason}" for p in d.session_points]
+        out.append("")
 
     out += ["## Session metrics", ""]
     out += [f"- {label}: {value}" for label, value in metric_lines(d.metrics)]
@@ -383,13 +398,21 @@ def _state_changes(before: Mapping[str, int], after: Mapping[str, int]) -> str:
     return ", ".join(parts)
 
 
+def _plain(value: Any) -> Any:
+    """Tuples as lists, all the way down (what JSON would give back)."""
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
 def to_dict(debrief: Debrief) -> dict[str, Any]:
-    """The debrief as JSON-ready data."""
+    """The debrief as JSON-ready data (dicts, lists, strings, numbers, None)."""
     data = asdict(debrief)
     data["metrics"] = debrief.metrics.model_dump()
     data["created"] = debrief.created.isoformat(timespec="seconds") if debrief.created else None
-    data.pop("extra", None)
-    return {"format": "trainsim-debrief", "version": 1, **data}
+    return _plain({"format": "trainsim-debrief", "version": 1, **data})
 
 
 def to_json(debrief: Debrief) -> str:

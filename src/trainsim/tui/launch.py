@@ -1,12 +1,17 @@
-"""Start the terminal app (placeholder until the app lands: lists the library)."""
+"""Start the terminal app."""
 
 from __future__ import annotations
 
 
 def launch(scenario: str | None = None) -> int:
-    """Open the app, optionally straight on a scenario's briefing."""
-    from argparse import Namespace
+    """Open the app on the library, or straight on a scenario's briefing (id or YAML path).
 
-    from trainsim.cli.content_cmds import run_list
+    Returns the exit code.
+    """
+    from trainsim.tui.app import TrainsimApp  # Textual is only imported when the app runs
 
-    return run_list(Namespace(json=False))
+    app = TrainsimApp(scenario=scenario)
+    result = app.run()
+    if app.return_code not in (None, 0):
+        return int(app.return_code)
+    return int(result or 0)

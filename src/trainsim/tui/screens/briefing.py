@@ -9,12 +9,13 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from trainsim.library import Loaded
 from trainsim.model import Scenario
 from trainsim.tui.controller import AppState, Mode
-from trainsim.tui.widgets.too_small import SizeGuard
+from trainsim.tui.widgets.title_bar import TitleBar
+from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
 
 if TYPE_CHECKING:
     from trainsim.tui.app import TrainsimApp
@@ -28,6 +29,8 @@ def bullets(items: list[str]) -> Content:
 
 class BriefingScreen(SizeGuard, Screen[None]):
     """Read before starting; the content notes must be acknowledged (a)."""
+
+    CSS_PATH = "briefing.tcss"
 
     TITLE = "Briefing"
     BINDINGS = [  # noqa: RUF012
@@ -52,7 +55,7 @@ class BriefingScreen(SizeGuard, Screen[None]):
         s = self.scenario
         c = s.client
         rubrics = self.state.library.rubrics
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="briefing-body"):
             yield Static(Content.from_markup("[b]$title[/b]  [dim]$level · about $min min[/dim]",
                                              title=s.title, level=s.difficulty,
@@ -81,6 +84,7 @@ class BriefingScreen(SizeGuard, Screen[None]):
             yield scored
         yield Static(id="briefing-status")
         yield Footer()
+        yield TooSmall()
 
     def on_mount(self) -> None:
         self.sub_title = self.scenario.title
@@ -123,6 +127,8 @@ class BriefingScreen(SizeGuard, Screen[None]):
 class ScenarioErrorsScreen(SizeGuard, Screen[None]):
     """A scenario file with validation errors: where they are; it cannot be started."""
 
+    CSS_PATH = "briefing.tcss"
+
     TITLE = "Scenario errors"
     BINDINGS = [  # noqa: RUF012
         Binding("escape", "back", "Back to library"),
@@ -140,7 +146,7 @@ class ScenarioErrorsScreen(SizeGuard, Screen[None]):
     def compose(self) -> ComposeResult:
         entry = self.entry
         count = len(entry.errors)
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="errors-body"):
             yield Static(Content.from_markup(
                 "[b]$name[/b] cannot be started: it has $n error$s. Fix $them in the file, "
@@ -153,6 +159,7 @@ class ScenarioErrorsScreen(SizeGuard, Screen[None]):
             problems.border_title = "Problems"
             yield problems
         yield Footer()
+        yield TooSmall()
 
     def on_mount(self) -> None:
         self.sub_title = self.entry.path.name

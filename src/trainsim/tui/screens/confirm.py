@@ -9,11 +9,13 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
-from trainsim.tui.widgets.too_small import SizeGuard
+from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
 
 
 class ConfirmScreen(SizeGuard, ModalScreen[bool]):
     """Dismisses with True (y) or False (n or escape)."""
+
+    CSS_PATH = "modals.tcss"
 
     BINDINGS = [  # noqa: RUF012
         Binding("y", "answer(True)", "Yes"),
@@ -31,6 +33,7 @@ class ConfirmScreen(SizeGuard, ModalScreen[bool]):
             with Horizontal(id="confirm-buttons"):
                 yield Button(f"{self.no} (n)", id="no", variant="primary")
                 yield Button(f"{self.yes} (y)", id="yes", variant="error")
+        yield TooSmall()
 
     def on_mount(self) -> None:
         self.query_one("#confirm-panel").border_title = self.title_text

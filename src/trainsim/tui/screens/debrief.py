@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Label, Sparkline, Static
+from textual.widgets import Footer, Label, Sparkline, Static
 
 from trainsim.reports.debrief import (
     Debrief,
@@ -22,7 +22,8 @@ from trainsim.reports.debrief import (
     write_exports,
 )
 from trainsim.tui.controller import AppState, SessionController
-from trainsim.tui.widgets.too_small import SizeGuard
+from trainsim.tui.widgets.title_bar import TitleBar
+from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
 from trainsim.tui.widgets.transcript import line_content
 
 if TYPE_CHECKING:
@@ -73,6 +74,11 @@ def turns_content(debrief: Debrief) -> Content:
             rows.append(Content.from_markup(
                 "  [$accent]A response a skilled clinician might use here:[/] [i]$ex[/i]",
                 ex=t.exemplar))
+    if debrief.session_points:
+        rows += [Content(""), Content.from_markup("[b]Across the session[/b]")]
+        rows += [Content.from_markup("  [b]$pts[/b] $title: $reason", pts=format_points(p.points),
+                                     title=p.title, reason=p.reason)
+                 for p in debrief.session_points]
     return Content("\n").join(rows)
 
 
@@ -84,6 +90,8 @@ def metrics_content(debrief: Debrief) -> Content:
 
 class DebriefScreen(SizeGuard, Screen[None]):
     """The full debrief; e exports it as Markdown and JSON."""
+
+    CSS_PATH = "debrief.tcss"
 
     TITLE = "Debrief"
     BINDINGS = [  # noqa: RUF012
@@ -104,7 +112,7 @@ class DebriefScreen(SizeGuard, Screen[None]):
 
     def compose(self) -> ComposeResult:
         d = self.debrief
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="debrief-body"):
             yield Static(Content.from_markup(
                 "[b]$title[/b] · $mode mode · $turns turn$s · session time $time "
@@ -129,6 +137,7 @@ class DebriefScreen(SizeGuard, Screen[None]):
                           "Transcript", "debrief-transcript")
         yield Static("Press e to export this debrief as Markdown and JSON.", id="export-status")
         yield Footer()
+        yield TooSmall()
 
     def on_mount(self) -> None:
         self.sub_title = self.debrief.title

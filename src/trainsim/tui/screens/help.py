@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from trainsim.tui.widgets.too_small import SizeGuard
+from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
 
 GLOBAL_KEYS = [
     ("? or F1", "this help"),
@@ -21,6 +21,8 @@ GLOBAL_KEYS = [
 
 class HelpScreen(SizeGuard, ModalScreen[None]):
     """A list of keys; any of escape, ? , F1 or q closes it."""
+
+    CSS_PATH = "modals.tcss"
 
     BINDINGS = [  # noqa: RUF012
         Binding("escape,question_mark,f1,q", "close", "Close"),
@@ -36,6 +38,7 @@ class HelpScreen(SizeGuard, ModalScreen[None]):
             with VerticalScroll(id="help-body"):
                 yield Static(self._content(), id="help-keys")
             yield Static("Press escape to close.", id="help-close")
+        yield TooSmall()
 
     def _content(self) -> Content:
         width = max([len(k) for k, _ in self.keys + GLOBAL_KEYS] + [6])

@@ -9,18 +9,19 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Input, Static
+from textual.widgets import DataTable, Footer, Input, Static
 
 from trainsim.library import Loaded
 from trainsim.model import Scenario
 from trainsim.tui.controller import AppState
-from trainsim.tui.widgets.too_small import SizeGuard
+from trainsim.tui.widgets.title_bar import TitleBar
+from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
 
 if TYPE_CHECKING:
     from trainsim.tui.app import TrainsimApp
 
-COLUMNS = (("Title", 26), ("Client", 9), ("Level", 12), ("Min", 3), ("Content notes", 16),
-           ("Status", 10), ("Last bands", 14))
+COLUMNS = (("Title", 24), ("Status", 9), ("Client", 9), ("Level", 12), ("Min", 3),
+           ("Content notes", 14), ("Last bands", 14))
 
 
 def clip(text: str, width: int) -> str:
@@ -28,7 +29,7 @@ def clip(text: str, width: int) -> str:
 
 
 def abbreviate(band: str | None) -> str:
-    return "n/a" if band is None else band[:3]
+    return "–" if band is None else band[:3]
 
 
 def matches(entry: Loaded[Scenario], words: list[str]) -> bool:
@@ -44,6 +45,8 @@ def matches(entry: Loaded[Scenario], words: list[str]) -> bool:
 
 class HomeScreen(SizeGuard, Screen[None]):
     """The library: pick a scenario, read its briefing."""
+
+    AUTO_FOCUS = "#library"
 
     TITLE = "Library"
     BINDINGS = [  # noqa: RUF012
@@ -66,20 +69,21 @@ class HomeScreen(SizeGuard, Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Input(placeholder="Type to filter by title, client, level or content notes",
+                    select_on_focus=False,
                     id="filter")
         table: DataTable[str | Content] = DataTable(id="library", cursor_type="row",
-                                                    zebra_stripes=True)
+                                                    zebra_stripes=True, cell_padding=1)
         for label, width in COLUMNS:
             table.add_column(label, width=width, key=label)
         yield table
         yield Static(id="details")
         yield Footer()
+        yield TooSmall()
 
     def on_mount(self) -> None:
         self.refill()
-        self.query_one("#library", DataTable).focus()
 
     def on_screen_resume(self) -> None:
         self.refill()
@@ -113,12 +117,12 @@ class HomeScreen(SizeGuard, Screen[None]):
             status = Content.from_markup("[$success]✓ done[/]")
         else:
             status = ""
-        bands = (" · ".join(abbreviate(b) for b in result.bands.values())
+        bands = ("/".join(abbreviate(b) for b in result.bands.values())
                  if result is not None else "")
         if model is None:
-            return [clip(entry.path.name, 26), "", "", "", "", status, ""]
-        return [clip(model.title, 26), clip(model.client.name, 9), model.difficulty,
-                str(model.estimated_minutes), clip(", ".join(model.content_notes), 16), status,
+            return [clip(entry.path.name, 24), status, "", "", "", "", ""]
+        return [clip(model.title, 24), status, clip(model.client.name, 9), model.difficulty,
+                str(model.estimated_minutes), clip(", ".join(model.content_notes), 14),
                 clip(bands, 14)]
 
     @property

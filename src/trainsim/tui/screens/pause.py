@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
 from trainsim.tui.controller import SessionController
-from trainsim.tui.widgets.too_small import SizeGuard
+from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
 
 PauseResult = Literal["resume", "end"]
 
@@ -22,7 +22,7 @@ Take a moment. There is no hurry: the client will wait, and the session clock ha
 
 If it helps, let your attention settle on what is around you:
   5  things you can see
-  4  things you can feel, like your feet on the floor or the chair under you
+  4  things you can feel: your feet on the floor, the chair under you
   3  things you can hear
   2  things you can smell
   1  slow breath: in for four, out for six
@@ -34,6 +34,8 @@ supervisor or someone you trust."""
 
 class PauseScreen(SizeGuard, ModalScreen[PauseResult]):
     """Stops the session clock until dismissed; offers Resume or End session."""
+
+    CSS_PATH = "modals.tcss"
 
     BINDINGS = [  # noqa: RUF012
         Binding("r", "resume", "Resume"),
@@ -55,6 +57,7 @@ class PauseScreen(SizeGuard, ModalScreen[PauseResult]):
                 yield Button("Resume (r)", id="resume", variant="primary")
                 if self.can_end:
                     yield Button("End session (e)", id="end")
+        yield TooSmall()
 
     def on_mount(self) -> None:
         self.query_one("#pause-panel").border_title = "Paused"

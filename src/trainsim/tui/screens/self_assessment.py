@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from trainsim.tui.controller import AppState, SessionController
 from trainsim.tui.widgets.rating import RatingCard
-from trainsim.tui.widgets.too_small import SizeGuard
+from trainsim.tui.widgets.title_bar import TitleBar
+from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
 
 if TYPE_CHECKING:
     from trainsim.tui.app import TrainsimApp
@@ -25,6 +26,8 @@ INTRO = ("Before you see any scores: how do you think it went? Rate each skill o
 
 class SelfAssessmentScreen(SizeGuard, Screen[None]):
     """One rating card per scored dimension; Enter submits once all are rated."""
+
+    CSS_PATH = "self_assessment.tcss"
 
     TITLE = "Self-assessment"
     BINDINGS = [  # noqa: RUF012
@@ -46,12 +49,13 @@ class SelfAssessmentScreen(SizeGuard, Screen[None]):
         return self.app  # type: ignore[return-value]
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         yield Static(INTRO, id="self-intro")
         with VerticalScroll(id="ratings", can_focus=False):
             yield from self.cards
         yield Static(id="self-status")
         yield Footer()
+        yield TooSmall()
 
     def on_mount(self) -> None:
         self.sub_title = self.controller.scenario.title
@@ -109,8 +113,9 @@ class SelfAssessmentScreen(SizeGuard, Screen[None]):
     def action_submit(self) -> None:
         missing = [c.rubric.title for c in self.cards if c.choice is None]
         if missing:
-            self.notify(f"Please rate every skill before continuing ({len(self.cards) - len(missing)}"
-                        f" of {len(self.cards)} rated; still to rate: {', '.join(missing)}).",
+            rated = len(self.cards) - len(missing)
+            self.notify(f"Please rate every skill before continuing ({rated} of "
+                        f"{len(self.cards)} rated; still to rate: {', '.join(missing)}).",
                         title="Self-assessment", severity="warning")
             return
         self.tapp.to_debrief(self.controller)

@@ -2,7 +2,7 @@
 
 Layout (see session.tcss)::
 
-    Header
+    Title bar
     ┌ transcript ───────────────────┐┌ Client ──────┐
     │ scrolling conversation        ││ state meters │
     │                               │├ Coach ───────┤
@@ -29,7 +29,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
 from trainsim.engine import SessionError
@@ -38,7 +38,8 @@ from trainsim.reports.debrief import TranscriptLine, node_lines, transcript_line
 from trainsim.tui.controller import REWIND_REFUSED, AppState, Mode, SessionController
 from trainsim.tui.widgets.coach import CoachPanel
 from trainsim.tui.widgets.meters import StateMeters
-from trainsim.tui.widgets.too_small import SizeGuard
+from trainsim.tui.widgets.title_bar import TitleBar
+from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
 from trainsim.tui.widgets.transcript import Transcript
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ if TYPE_CHECKING:
 
 class SessionScreen(SizeGuard, Screen[None]):
     """One conversation with the client."""
+
+    CSS_PATH = "session.tcss"
 
     TITLE = "Session"
     BINDINGS = [  # noqa: RUF012
@@ -63,7 +66,6 @@ class SessionScreen(SizeGuard, Screen[None]):
         self.state = state
         self.controller = controller
         scenario = controller.scenario
-        self.titles = {r.id: r.title for r in controller.scored_rubrics}
         self.transcript = Transcript(id="transcript")
         self.meters = StateMeters(scenario.state, id="meters")
         self.coach = CoachPanel(id="coach")
@@ -76,7 +78,7 @@ class SessionScreen(SizeGuard, Screen[None]):
 
     # -- layout ----------------------------------------------------------------------------
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="main"):
             yield self.transcript
             with Vertical(id="side"):
@@ -86,6 +88,7 @@ class SessionScreen(SizeGuard, Screen[None]):
             yield self.options
             yield self.ending_bar
         yield Footer()
+        yield TooSmall()
 
     def on_mount(self) -> None:
         c = self.controller
@@ -95,17 +98,19 @@ class SessionScreen(SizeGuard, Screen[None]):
         self.meters.border_title = f"{c.scenario.client.name}'s state"
         self.coach.border_title = "Coach"
         self.transcript.border_title = "Conversation"
-        self.options.border_title = "Your response: press 1-9"
         if c.mode is Mode.ASSESSMENT:
             self.coach.show_text("Assessment mode: feedback on every response waits for you "
                                  "at the debrief.")
         self.apply_coach_visibility()
+        # a controller may arrive with turns already taken (a resumed session)
         self.transcript.set_lines(self.opening_lines())
+        if c.turns:
+            self.meters.show(c.turns[-1].state_after, c.turns[-1].state_before)
         self.show_current()
 
     def opening_lines(self) -> list[TranscriptLine]:
         c = self.controller
-        return transcript_lines(c.scenario, c.turns, c.session.ending)
+        return transcript_lines(c.scenario, c.turns)
 
     def apply_coach_visibility(self) -> None:
         visible = self.state.coach_visible and self.controller.mode is Mode.PRACTICE
@@ -116,7 +121,9 @@ class SessionScreen(SizeGuard, Screen[None]):
         """Options (or the ending bar) for where the session now is."""
         session = self.controller.session
         ending = session.ending
-        self.set_class(ending is not None, "-ended")
+        if self.has_class("-ended") != (ending is not None):
+            self.set_class(ending is not None, "-ended")
+            self.refresh_bindings()  # Continue replaces Choose in the footer
         if ending is not None:
             self.options.clear_options()
             self.ending_bar.update(Content.from_markup(
@@ -129,21 +136,21 @@ class SessionScreen(SizeGuard, Screen[None]):
                 ListOption(Content.from_markup("[b]$n.[/b] $text", n=i, text=o.text), id=o.id)
                 for i, o in enumerate(session.options, 1))
             self.options.highlighted = 0 if session.options else None
+            count = min(9, len(session.options))
+            self.options.border_title = ("Your response: press 1" if count == 1 else
+                                         f"Your response: press 1-{count}")
             self.options.focus()
-        self.refresh_bindings()
 
     def show_turn(self, turn: Turn) -> None:
         c = self.controller
         lines = [TranscriptLine("trainee", "You", turn.text, turn.index),
                  *node_lines(c.scenario, turn.next, turn.index)]
-        ending = c.session.ending
-        if ending is not None:
-            lines.append(TranscriptLine("ending", ending.kind, ending.summary, turn.index))
-        self.transcript.add_lines(lines)
-        self.meters.show(turn.state_after, turn.state_before)
-        if c.mode is Mode.PRACTICE:
-            self.coach.show_turn(turn, self.titles)
-        self.show_current()
+        with self.app.batch_update():  # one frame for the whole turn
+            self.transcript.add_lines(lines)
+            self.meters.show(turn.state_after, turn.state_before)
+            if c.mode is Mode.PRACTICE:
+                self.coach.show_turn(turn, c.rubrics)
+            self.show_current()
 
     # -- actions ---------------------------------------------------------------------------
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from textual.content import Content
 from textual.widgets import Static
 
+from trainsim.model import Rubric
 from trainsim.model.record import Turn
 from trainsim.reports.debrief import format_points
 
@@ -19,21 +20,26 @@ class CoachPanel(Static):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(WAITING, **kwargs)  # type: ignore[arg-type]
 
-    def show_turn(self, turn: Turn, titles: Mapping[str, str]) -> None:
+    def show_turn(self, turn: Turn, rubrics: Mapping[str, Rubric]) -> None:
+        """Feedback and points; a dimension the response is exempt from is left out."""
         parts: list[Content] = []
         if turn.feedback:
             parts.append(Content(turn.feedback))
         for dim, best in turn.available.items():
             points = turn.points(dim)
+            rubric = rubrics.get(dim)
+            if rubric is not None and set(rubric.exempt_codes) & set(turn.codes):
+                continue
             if not points and not best:
                 continue
             style = "$success" if points > 0 else ("$warning" if points < 0 else "dim")
             parts.append(Content.assemble(
-                (format_points(points), f"bold {style}"), " ", titles.get(dim, dim),
+                (format_points(points), f"bold {style}"), " ",
+                rubric.title if rubric is not None else dim,
                 (f" (best here: {best})", "dim")))
         if not parts:
             parts.append(Content("No points either way on the scored skills."))
-        self.update(Content("\n").join(parts))
+        self.update(Content("\n").join(parts), layout=False)  # fixed height: no reflow
 
     def show_text(self, text: str) -> None:
-        self.update(text)
+        self.update(text, layout=False)

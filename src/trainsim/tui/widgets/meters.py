@@ -48,4 +48,5 @@ class StateMeters(Static):
             return
         parts = [meter_content(n, v, self.values.get(n, v.initial), self.deltas.get(n, 0))
                  for n, v in self.variables.items()]
-        self.update(Content("\n").join(parts))
+        # the number of lines never changes, so no reflow is needed once mounted
+        self.update(Content("\n").join(parts), layout=not self.is_mounted)

@@ -23,13 +23,15 @@ class TooSmall(Static):
 
 
 class SizeGuard:
-    """Screen mixin: adds the :class:`TooSmall` cover and toggles it on every resize."""
+    """Screen mixin: toggles the ``-too-small`` class on every resize.
+
+    Each screen yields a :class:`TooSmall` last in its ``compose``, so it sits on top.
+    """
 
     def _guard(self, width: int, height: int) -> None:
         self.set_class(too_small(width, height), "-too-small")  # type: ignore[attr-defined]
 
-    async def on_mount(self) -> None:
-        await self.mount(TooSmall())  # type: ignore[attr-defined]
+    def on_mount(self) -> None:
         size = self.app.size  # type: ignore[attr-defined]
         self._guard(size.width, size.height)
 
