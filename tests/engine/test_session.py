@@ -43,6 +43,7 @@ def test_choose_records_an_immutable_turn_and_clamps_effects(tiny) -> None:
     assert turn.evidence[0].reason == "An open question invites a story."
     assert turn.available == {"open-questions": 2, "consent": 0, "pacing": 0}
     assert turn.time == 12.5
+    assert turn.shown == ("ask", "yes-no")
     with pytest.raises(ValidationError, match="frozen"):
         turn.node = "elsewhere"  # type: ignore[misc]
     assert session.node_id == "topic" and session.state["trust"] == 3

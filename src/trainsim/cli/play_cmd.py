@@ -69,7 +69,7 @@ def run_play(args: argparse.Namespace) -> int:
     if args.answers is None:
         from trainsim.tui.launch import launch  # the app is only loaded when it is needed
 
-        return launch(scenario=scenario.id)
+        return launch(scenario=args.scenario)
     session = Session(scenario, rubrics)
     play_answers(session, read_answers(args.answers), str(args.answers))
     card = score(session.turns, rubrics)

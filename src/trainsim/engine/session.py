@@ -139,6 +139,7 @@ class Session:
                      for dim in self.scenario.rubrics}
         return self._advance(kind="choice", option=chosen.id, text=chosen.text,
                              codes=tuple(chosen.codes), evidence=evidence, available=available,
+                             shown=tuple(o.id for o in options),
                              effects=chosen.effects, feedback=chosen.feedback,
                              target=chosen.next)
 
@@ -181,6 +182,7 @@ class Session:
                     source=f"cap:{dim}"))
         ordered = tuple(sorted(codes, key=lambda c: _CODE_ORDER.get(c, len(_CODE_ORDER))))
         return self._advance(kind="typed", option=None, text=text, codes=ordered,
+                             shown=tuple(o.id for o in self.options),
                              evidence=tuple(evidence), available=available,
                              effects=route.effects, feedback=route.feedback,
                              target=route.next, spans=coded.spans)
@@ -205,14 +207,14 @@ class Session:
     def _advance(self, *, kind: str, option: str | None, text: str, codes: tuple[str, ...],
                  evidence: tuple[Evidence, ...], available: dict[str, int],
                  effects: Mapping[str, int], feedback: str, target: str,
-                 spans: Spans | None = None) -> Turn:
+                 shown: tuple[str, ...], spans: Spans | None = None) -> Turn:
         before = dict(self._state)
         after = {name: self.scenario.state[name].clamp(value + effects.get(name, 0))
                  for name, value in before.items()}
         turn = Turn(index=len(self._turns), node=self._node_id, kind=kind,  # type: ignore[arg-type]
                     option=option, text=text, codes=codes,
                     spans={k: tuple(map(tuple, v)) for k, v in (spans or {}).items()},
-                    evidence=evidence, available=available, feedback=feedback,
+                    evidence=evidence, shown=shown, available=available, feedback=feedback,
                     state_before=before, state_after=after, next=target,
                     sensitive=self.node.sensitive, time=self.clock())
         self._turns.append(turn)

@@ -34,6 +34,8 @@ class Turn(Record):
     spans: dict[str, tuple[tuple[int, int], ...]] = Field(
         default_factory=dict, description="Typed turns: code -> character spans that show it.")
     evidence: tuple[Evidence, ...] = ()
+    shown: tuple[str, ...] = Field(
+        (), description="Ids of the options that were visible when the turn was taken.")
     available: dict[str, int] = Field(
         default_factory=dict, description="Best points any visible option offered, per dimension.")
     feedback: str = ""

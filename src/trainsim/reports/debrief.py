@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from trainsim.model import Ending, Facts, Option, Rubric, Scenario, holds
+from trainsim.model import Ending, Option, Rubric, Scenario
 from trainsim.model.record import Turn
 from trainsim.model.scorecard import Metrics, Scorecard
 
@@ -142,16 +142,9 @@ def node_lines(scenario: Scenario, node_id: str, turn: int | None,
 
 
 def visible_options(scenario: Scenario, turns: Sequence[Turn], index: int) -> list[Option]:
-    """The options that were shown when turn ``index`` was taken (conditions re-applied to
-    the facts the engine saw then: state, visits, node tags, thresholds, earlier codes)."""
+    """The options that were shown when turn ``index`` was taken."""
     turn = turns[index]
-    node = scenario.nodes[turn.node]
-    facts = Facts(
-        state=turn.state_before,
-        visited=frozenset([scenario.start, *(t.next for t in turns[:index])]),
-        tags=frozenset(node.tags), thresholds=scenario.thresholds,
-        earlier=frozenset(c for t in turns[:index] for c in t.codes))
-    return [o for o in node.options if o.when is None or holds(o.when, facts)]
+    return [o for o in scenario.nodes[turn.node].options if o.id in turn.shown]
 
 
 def _option_total(option: Option, dimensions: Sequence[str]) -> int:
