@@ -221,3 +221,10 @@ def test_reports_do_not_import_textual() -> None:
     result = subprocess.run([sys.executable, "-c", code], env={"PYTHONPATH": str(src)},
                             capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_code_names_in_words() -> None:
+    from trainsim.reports.debrief import code_names
+
+    assert code_names(("open_question", "consent_check")) == "open question, consent check"
+    assert code_names(()) == "no codes"

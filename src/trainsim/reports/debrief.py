@@ -62,6 +62,10 @@ class TurnRow:
     """The node's exemplar, given only when a better option was visible."""
     state_before: dict[str, int]
     state_after: dict[str, int]
+    kind: str = "choice"
+    """'choice' for a chosen option, 'typed' for the trainee's own words."""
+    codes: tuple[str, ...] = ()
+    """What the coder found in a typed response (empty for choices)."""
 
 
 @dataclass(frozen=True)
@@ -228,12 +232,16 @@ def build_debrief(scenario: Scenario, rubrics: Mapping[str, Rubric], turns: Sequ
                      points=e.points, available=turn.available.get(e.dimension, 0),
                      reason=e.reason)
             for e in turn.evidence)
-        better = better_option_existed(scenario, turns, i, dims)
+        if turn.kind == "typed":  # short of what a response could earn here
+            better = sum(p.points for p in points) < sum(turn.available.get(d, 0) for d in dims)
+        else:
+            better = better_option_existed(scenario, turns, i, dims)
         exemplar = scenario.nodes[turn.node].exemplar if better else None
         turn_rows.append(TurnRow(
             index=turn.index, node=turn.node, text=turn.text, option=turn.option,
             points=points, feedback=turn.feedback, better_option=better, exemplar=exemplar,
-            state_before=dict(turn.state_before), state_after=dict(turn.state_after)))
+            state_before=dict(turn.state_before), state_after=dict(turn.state_after),
+            kind=turn.kind, codes=turn.codes if turn.kind == "typed" else ()))
 
     session_points = tuple(
         PointRow(rubric=dim, title=titles[dim], points=e.points, available=0,
@@ -260,6 +268,20 @@ def format_duration(seconds: float) -> str:
 
 def format_fraction(fraction: float | None) -> str:
     return "n/a" if fraction is None else f"{round(100 * fraction)}%"
+
+
+CODE_NAMES = {
+    "open_question": "open question", "closed_question": "closed question",
+    "stacked_questions": "stacked questions", "reflection": "reflection",
+    "validation": "validation", "consent_check": "consent check", "advice": "advice",
+    "judgment": "judgment", "grounding": "grounding", "psychoeducation": "psychoeducation",
+    "summary": "summary",
+}
+
+
+def code_names(codes: Sequence[str]) -> str:
+    """Codes in words: 'open question, reflection', or 'no codes'."""
+    return ", ".join(CODE_NAMES.get(c, c) for c in codes) or "no codes"
 
 
 def format_points(points: int) -> str:
@@ -343,6 +365,8 @@ def to_markdown(debrief: Debrief) -> str:
         out.append("No responses were given.")
     for t in d.turns:
         out += [f"### Turn {t.index + 1} ({t.node})", "", f"You said: \"{t.text}\"", ""]
+        if t.kind == "typed":
+            out += [f"Typed in your own words; coded as: {code_names(t.codes)}", ""]
         if t.points:
             for p in t.points:
                 out.append(f"- {p.title}: {format_points(p.points)} (best available "

@@ -24,6 +24,7 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
+from trainsim.engine.session import Coder
 from trainsim.library import Library, Loaded, load_library, load_scenario
 from trainsim.model import Scenario
 from trainsim.tui.controller import AppState, Clock, Mode, SessionController
@@ -73,10 +74,10 @@ class TrainsimApp(App[int]):
 
     def __init__(self, library: Library | None = None, *, scenario: str | None = None,
                  clock: Clock = time.monotonic, now: Callable[[], datetime] = _now,
-                 export_dir: Path | None = None) -> None:
+                 export_dir: Path | None = None, coder: Coder | None = None) -> None:
         super().__init__()
         self.state = AppState(library if library is not None else load_library(),
-                              clock=clock, now=now, export_dir=export_dir)
+                              clock=clock, now=now, export_dir=export_dir, coder=coder)
         self.start_scenario = scenario
 
     # -- start -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from trainsim.engine import Session, SessionError
+from trainsim.engine.session import Coder
 from trainsim.library import Library, Loaded
 from trainsim.model import Rubric, Scenario
 from trainsim.model.record import Turn
@@ -97,10 +98,12 @@ class SessionController:
 
     @classmethod
     def start(cls, scenario: Scenario, rubrics: Mapping[str, Rubric], mode: Mode,
-              base_clock: Clock = time.monotonic) -> SessionController:
+              base_clock: Clock = time.monotonic,
+              coder: Coder | None = None) -> SessionController:
         scored = {r: rubrics[r] for r in scenario.rubrics if r in rubrics}
         clock = PausableClock(base_clock)
-        return cls(scenario, scored, mode, clock, Session(scenario, scored, clock=clock))
+        session = Session(scenario, scored, clock=clock, coder=coder)
+        return cls(scenario, scored, mode, clock, session)
 
     # -- reading ---------------------------------------------------------------------------
     @property
@@ -132,6 +135,9 @@ class SessionController:
     # -- acting ----------------------------------------------------------------------------
     def choose(self, ref: str | int) -> Turn:
         return self.session.choose(ref)
+
+    def respond(self, text: str) -> Turn:
+        return self.session.respond(text)
 
     def rewind(self) -> Turn:
         if self.mode is not Mode.PRACTICE:
@@ -174,6 +180,8 @@ class AppState:
     clock: Clock = time.monotonic
     now: Now = datetime.now
     export_dir: Path | None = None
+    coder: Coder | None = None
+    """Codes typed responses; None: the bundled coder, loaded on first use."""
     coach_visible: bool = True
     results: dict[str, RunResult] = field(default_factory=dict)
     active: SessionController | None = None
@@ -182,7 +190,8 @@ class AppState:
         return self.library.scenario(scenario_id)
 
     def start(self, scenario: Scenario, mode: Mode) -> SessionController:
-        self.active = SessionController.start(scenario, self.library.rubrics, mode, self.clock)
+        self.active = SessionController.start(scenario, self.library.rubrics, mode, self.clock,
+                                              self.coder)
         return self.active
 
     @property

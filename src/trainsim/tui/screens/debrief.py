@@ -14,6 +14,7 @@ from textual.widgets import Footer, Label, Sparkline, Static
 
 from trainsim.reports.debrief import (
     Debrief,
+    code_names,
     ending_line,
     format_duration,
     format_fraction,
@@ -62,6 +63,9 @@ def turns_content(debrief: Debrief) -> Content:
             rows.append(Content(""))
         rows.append(Content.from_markup("[b]Turn $n[/b]  You: $text", n=t.index + 1,
                                         text=t.text))
+        if t.kind == "typed":
+            rows.append(Content.from_markup("  [dim]Typed; coded as:[/dim] [b]$codes[/b]",
+                                            codes=code_names(t.codes)))
         if not t.points:
             rows.append(Content.from_markup("  [dim]No points either way on the scored "
                                             "skills.[/dim]"))

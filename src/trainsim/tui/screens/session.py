@@ -9,14 +9,13 @@ Layout (see session.tcss)::
     │                               ││ feedback     │
     └───────────────────────────────┘└──────────────┘
     ┌ Your response ─────────────────────────────────┐
-    │ #response: the numbered options (OptionList);  │
-    │ a free-text box will sit below them (Tab)      │
+    │ #response: the numbered options (OptionList),  │
+    │ and #typed, a text box for your own words (Tab)│
     └────────────────────────────────────────────────┘
     Footer
 
-The response area is a container so a text box can be added beside the OptionList later;
-the number keys are screen bindings, and a focused Input consumes printable keys, so they
-will not clash with typing.
+The number keys are screen bindings; a focused Input consumes printable keys, so they do
+not clash with typing. The text box shows only where the node takes typed responses.
 """
 
 from __future__ import annotations
@@ -29,7 +28,7 @@ from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import Footer, Input, OptionList, Static
 from textual.widgets.option_list import Option as ListOption
 
 from trainsim.engine import SessionError
@@ -70,6 +69,8 @@ class SessionScreen(SizeGuard, Screen[None]):
         self.meters = StateMeters(scenario.state, id="meters")
         self.coach = CoachPanel(id="coach")
         self.options = OptionList(id="options")
+        self.typed = Input(placeholder="Or type your own response, then Enter (Tab switches)",
+                           id="typed")
         self.ending_bar = Static(id="ending-bar")
 
     @property
@@ -86,6 +87,7 @@ class SessionScreen(SizeGuard, Screen[None]):
                 yield self.coach
         with Vertical(id="response"):
             yield self.options
+            yield self.typed
             yield self.ending_bar
         yield Footer()
         yield TooSmall()
@@ -137,9 +139,12 @@ class SessionScreen(SizeGuard, Screen[None]):
                 for i, o in enumerate(session.options, 1))
             self.options.highlighted = 0 if session.options else None
             count = min(9, len(session.options))
-            self.options.border_title = ("Your response: press 1" if count == 1 else
-                                         f"Your response: press 1-{count}")
-            self.options.focus()
+            title = "Your response: press 1" if count == 1 else f"Your response: press 1-{count}"
+            typing = session.accepts_text
+            self.set_class(not typing, "-no-typing")
+            self.options.border_title = title + (", or Tab to type" if typing else "")
+            if not (typing and self.typed.has_focus):
+                self.options.focus()
 
     def show_turn(self, turn: Turn) -> None:
         c = self.controller
@@ -182,6 +187,21 @@ class SessionScreen(SizeGuard, Screen[None]):
         except SessionError as exc:
             self.notify(str(exc), severity="warning")
             return
+        self.show_turn(turn)
+
+    @on(Input.Submitted, "#typed")
+    def _typed(self, event: Input.Submitted) -> None:
+        event.stop()
+        try:
+            turn = self.controller.respond(event.value)
+        except SessionError as exc:
+            self.notify(str(exc), severity="warning")
+            return
+        except Exception as exc:  # the coder could not run: say so, keep the session
+            self.notify(f"Your response could not be coded ({exc}); choose an option instead.",
+                        severity="error")
+            return
+        self.typed.clear()
         self.show_turn(turn)
 
     @on(OptionList.OptionSelected, "#options")

@@ -9,7 +9,9 @@ from textual.widgets import Static
 
 from trainsim.model import Rubric
 from trainsim.model.record import Turn
-from trainsim.reports.debrief import format_points
+from trainsim.reports.debrief import code_names, format_points
+
+HIGHLIGHT = "bold reverse $accent"
 
 WAITING = "Feedback on each response will appear here."
 
@@ -23,6 +25,10 @@ class CoachPanel(Static):
     def show_turn(self, turn: Turn, rubrics: Mapping[str, Rubric]) -> None:
         """Feedback and points; a dimension the response is exempt from is left out."""
         parts: list[Content] = []
+        if turn.kind == "typed":
+            parts.append(highlighted(turn))
+            parts.append(Content.from_markup("[dim]Coded as:[/dim] [b]$codes[/b]",
+                                             codes=code_names(turn.codes)))
         if turn.feedback:
             parts.append(Content(turn.feedback))
         for dim, best in turn.available.items():
@@ -43,3 +49,12 @@ class CoachPanel(Static):
 
     def show_text(self, text: str) -> None:
         self.update(text, layout=False)
+
+
+def highlighted(turn: Turn) -> Content:
+    """The typed words, with the spans that triggered each code highlighted."""
+    content = Content(turn.text)
+    for spans in turn.spans.values():
+        for start, end in spans:
+            content = content.stylize(HIGHLIGHT, start, end)
+    return content
