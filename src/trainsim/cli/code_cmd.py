@@ -1,0 +1,159 @@
+"""``trainsim code``: code clinician turns from a CSV file or from standard input.
+
+    trainsim code INPUT.csv [--text-column text] [--context-column prev_client_text] [-o OUT.csv]
+    trainsim code -          # one turn per line in, one JSON object per line out
+
+Errors are one line on stderr, ``PATH: message`` or ``PATH:LINE: message``, and exit 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from trainsim.coding import Codes, code
+
+DEFAULT_CONTEXT = "prev_client_text"
+CODE_COLUMNS = (
+    "code_question",
+    "code_questions",
+    "code_reflection",
+    "code_behaviour",
+    "code_validation",
+    "code_consent",
+    "code_advice",
+    "code_judgment",
+)
+
+
+class InputError(Exception):
+    """A problem with the input, already worded as ``PATH: message``."""
+
+
+def add_parser(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``code`` subcommand to an argparse subparsers object."""
+    p = subparsers.add_parser(
+        "code",
+        help="code clinician turns (questions, reflections, validation, consent, ...)",
+        description="Code clinician turns from a CSV file, or one per line from stdin ('-').",
+    )
+    p.add_argument("input", help="CSV file to code, or '-' to read one turn per line from stdin")
+    p.add_argument("--text-column", default="text", help="column holding the turn (default: text)")
+    p.add_argument(
+        "--context-column",
+        default=None,
+        help=f"column holding the client's previous line (default: {DEFAULT_CONTEXT}, if present)",
+    )
+    p.add_argument("-o", "--output", help="write the coded CSV here instead of stdout")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``trainsim code``; return the exit status."""
+    try:
+        if args.input == "-":
+            _code_lines(sys.stdin, sys.stdout)
+        else:
+            _code_csv(args)
+    except InputError as err:
+        print(err, file=sys.stderr)
+        return 1
+    return 0
+
+
+def code_columns(codes: Codes) -> dict[str, str]:
+    """The ``code_*`` output columns for one turn."""
+    return {
+        "code_question": codes.question,
+        "code_questions": str(codes.questions),
+        "code_reflection": codes.reflection,
+        "code_behaviour": codes.behaviour,
+        "code_validation": str(int(codes.validation)),
+        "code_consent": str(int(codes.consent_check)),
+        "code_advice": str(int(codes.advice)),
+        "code_judgment": str(int(codes.judgment)),
+    }
+
+
+def _code_lines(source: TextIO, sink: TextIO) -> None:
+    for line in source:
+        text = line.rstrip("\r\n")
+        if not text.strip():
+            continue
+        sink.write(json.dumps({"text": text, **code(text).to_dict()}, ensure_ascii=False) + "\n")
+
+
+def _read_text(path: Path) -> str:
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise InputError(f"{path}: is a directory, not a CSV file") from None
+    except OSError as err:
+        raise InputError(f"{path}: cannot read: {err.strerror or err}") from None
+    if not data.strip():
+        raise InputError(f"{path}: empty file")
+    if b"\x00" in data:
+        offset = data.index(b"\x00")
+        line = data[:offset].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: not a CSV file (binary data at byte offset {offset})")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise InputError(f"{path}:{line}: not UTF-8 (invalid byte at offset {err.start})") from None
+
+
+def _code_csv(args: argparse.Namespace) -> None:
+    path = Path(args.input)
+    reader = csv.reader(io.StringIO(_read_text(path), newline=""), strict=True)
+    try:
+        header = next(reader)
+        rows = []
+        for row in reader:
+            if not row:
+                continue
+            if len(row) != len(header):
+                raise InputError(
+                    f"{path}:{reader.line_num}: row has {len(row)} fields, header has {len(header)}"
+                )
+            rows.append(row)
+    except csv.Error as err:
+        raise InputError(f"{path}:{reader.line_num}: not valid CSV: {err}") from None
+    columns = ", ".join(header)
+    if args.text_column not in header:
+        raise InputError(f"{path}: no column '{args.text_column}' (columns: {columns})")
+    context = args.context_column
+    if context is not None and context not in header:
+        raise InputError(f"{path}: no column '{context}' (columns: {columns})")
+    if context is None and DEFAULT_CONTEXT in header:
+        context = DEFAULT_CONTEXT
+    ti = header.index(args.text_column)
+    ci = header.index(context) if context else None
+    fieldnames = header + [c for c in CODE_COLUMNS if c not in header]
+    out_rows = []
+    for row in rows:
+        record = dict(zip(header, row, strict=True))
+        record.update(code_columns(code(row[ti], row[ci] if ci is not None else None)))
+        out_rows.append(record)
+    if args.output:
+        out = Path(args.output)
+        try:
+            with out.open("w", newline="", encoding="utf-8") as fh:
+                _write(fh, fieldnames, out_rows)
+        except OSError as err:
+            raise InputError(f"{out}: cannot write: {err.strerror or err}") from None
+    else:
+        _write(sys.stdout, fieldnames, out_rows)
+
+
+def _write(sink: TextIO, fieldnames: list[str], rows: list[dict[str, str]]) -> None:
+    writer = csv.DictWriter(sink, fieldnames=fieldnames, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(rows)

@@ -1,0 +1,260 @@
+"""Sparse features of a clinician turn (and the client's line before it) for the linear model.
+
+Features are named strings with values (mostly 1.0). The same function feeds
+training (``training/train_coder.py``) and inference, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import pairwise
+
+from trainsim.coding.text import PUNCT, bucket, clean, fold, sentences, tokens
+
+_FILLER_WORDS = (
+    "okay ok so yeah yes right well alright and great good sure oh now wow but then cool all "
+    "fine hi hey yep no like excellent perfect awesome absolutely exactly gotcha sounds thanks "
+    "thank"
+)
+FILLERS = frozenset(_FILLER_WORDS.split())
+_STOP_WORDS = (
+    "the a an and or but so to of in on for with at by it is are was were be been i you he she "
+    "they we me my your our his her their this that these those do does did have has had not no "
+    "yes yeah okay um uh mm like just really very can could would will what how why when where "
+    "who which there here about as if then than too also kind sort going gonna wanna know think "
+    "get got it's that's i'm you're don't right well oh"
+)
+STOP = frozenset(_STOP_WORDS.split())
+WH_OPEN = frozenset({"what", "how", "why"})
+WH_CLOSED = frozenset({"when", "who", "which", "where", "whom", "whose"})
+_AUX_WORDS = (
+    "do does did is are was were have has had can could would will should may might shall am "
+    "don't doesn't didn't isn't aren't wasn't weren't haven't hasn't won't wouldn't can't "
+    "couldn't shouldn't any anything anyone anybody d'you"
+)
+AUX = frozenset(_AUX_WORDS.split())
+HOW_MUCH = frozenset({"much", "many", "long", "often", "old", "far", "soon"})
+TAGS = frozenset({"right", "okay", "ok", "yeah", "correct", "true", "huh", "eh", "no"})
+YOU = frozenset({"you", "your", "you're", "yourself", "you've", "you'd", "you'll"})
+ME = frozenset({"i", "me", "my", "i'm", "i've", "i'd", "i'll"})
+WE = frozenset({"we", "us", "our", "we're", "we'll", "let's"})
+
+_LEXICON = {
+    "feel": r"\b(feel|feels|feeling|felt|frustrat\w*|scar\w*|afraid|worr\w*|anxious|nervous|"
+    r"upset|sad|angry|hurt\w*|overwhelm\w*|stress\w*|tired|ashamed|embarrass\w*|guilt\w*|"
+    r"lonely|alone|confus\w*|stuck|torn|relie\w*|proud|happy|excited|concern\w*|"
+    r"uncomfortable|hard|difficult|tough|painful|discourag\w*|hopeless|fed up)\b",
+    "want": r"\b(want|wants|wanted|wanna|hope|hoping|wish|would like|'d like|important to you|"
+    r"matters to you|care about|value|values)\b",
+    "mind_you": r"\byou(?:'re| are| were|'ve| have| 'd| would)? ?(?:really |just |kind of |"
+    r"sort of |also |still )?(feel\w*|want\w*|think\w*|believe|know|wonder\w*|worr\w*|"
+    r"concern\w*|afraid|scared|sure|unsure|not sure|ready|tired|like|love|hate|need\w*|"
+    r"hope\w*|notic\w*|realiz\w*|seem\w*|mention\w*|said|say\w*|describ\w*)\b",
+    "info": r"\b(research|studies|study|evidence|recommend\w*|guideline\w*|percent|%|risk\w*|"
+    r"increase\w*|decrease\w*|reduce\w*|cause\w*|effect\w*|medication\w*|medicine|dose|"
+    r"treatment|program\w*|service\w*|option\w*|information|typically|usually|generally|"
+    r"most people|many people|a lot of people|we know|we find|it's important|the body|"
+    r"your body|helps?|can help)\b",
+    "advice": r"\b(you should|you need to|you have to|you must|you might want to|you may want to|"
+    r"you could try|i'd suggest|i would suggest|i suggest|i'd recommend|i recommend|"
+    r"i want you to|i'd like you to|why don't you|make sure|try to|it'd be good|"
+    r"it would be good|it's a good idea)\b",
+    "self_disc": r"\b(i think|i believe|i know|i feel|in my experience|i've seen|i've worked|"
+    r"my job|my role|i'm concerned|i'm worried|i can|i'll|i will|let me)\b",
+    "summary": r"\b(let me see if|let me make sure|so far|to summari[sz]e|what i'm hearing|"
+    r"if i understand|you've told me|you mentioned|you said|you've said)\b",
+    "affirm": r"\b(great|good job|well done|amazing|awesome|fantastic|wonderful|impressive|"
+    r"proud|congratulat\w*|excellent|that's great|good for you)\b",
+    "greet": r"\b(hi|hello|welcome|thanks for coming|nice to meet|good morning|good afternoon|"
+    r"see you|bye|take care|thank you)\b",
+    "consent": r"\b(is it (?:okay|ok|all right|alright)|would it be (?:okay|ok|all right|alright)|"
+    r"do you mind|would you mind|can i|could i|may i|would you like (?:me )?to|"
+    r"if (?:that's|it's) (?:okay|ok|all right)|with your permission)\b",
+    "hedge": r"\b(sounds like|seems like|it seems|i guess|i get the sense|i get the feeling|"
+    r"i imagine|i wonder if|kind of|sort of|a bit|a little)\b",
+}
+LEXICON = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _LEXICON.items()))
+"""One pass finds every lexicon cue; ``match.lastgroup`` names the cue."""
+_WONDER = re.compile(r"\b(i'm|i am|i was|i'd be) (just )?(wondering|curious)\b")
+_TELL_ME = re.compile(r"\btell me\b|\btalk (to me )?about\b|\bhelp me understand\b")
+_SOUNDS = re.compile(
+    r"\b(it )?sounds like\b|\bit seems\b|\bseems like\b|\bwhat i'?m hearing\b|\byou'?re saying\b"
+)
+_DIGIT = re.compile(r"\d")
+
+
+def core(ws: list[str]) -> list[str]:
+    """Tokens after leading fillers ("okay, so, um") and a leading vocative ("Sam,")."""
+    i = 0
+    n = len(ws)
+    while i < n:
+        w = ws[i]
+        if w in FILLERS or w in PUNCT:
+            i += 1
+            continue
+        if (
+            i + 2 < n
+            and ws[i + 1] == ","
+            and w not in AUX
+            and w not in WH_OPEN
+            and w not in WH_CLOSED
+            and w not in {"you", "i", "we", "it"}
+        ):
+            i += 2
+            continue
+        break
+    return ws[i:]
+
+
+def question_form(cw: list[str], ends_with_q: bool) -> str:
+    """Surface form of one sentence's core tokens: open, how-much, wh-closed, aux, tag, decl."""
+    cw = [w.split("'")[0] if "'" in w and w.split("'")[0] in WH_OPEN | WH_CLOSED else w for w in cw]
+    for i, w in enumerate(cw[:8]):
+        if w == ",":
+            continue
+        nxt = cw[i + 1] if i + 1 < len(cw) else ""
+        if w == "how":
+            return "closed_num" if nxt in HOW_MUCH else "open"
+        if w in WH_OPEN:
+            return "open"
+        if w in {"tell", "describe", "explain"} and i <= 2:
+            return "open_imp"
+        if w in WH_CLOSED and i <= 3:
+            return "wh_closed"
+        if w in AUX and i <= 2 and (ends_with_q or i == 0):
+            return "aux"
+    if cw and cw[-1] in TAGS and ends_with_q and len(cw) > 2:
+        return "tag"
+    return "decl" if ends_with_q else "none"
+
+
+def _stem(w: str) -> str:
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+def extract(text: str, client_text: str | None = None) -> dict[str, float]:
+    """Named features of one turn; ``client_text`` is the client's line before it."""
+    f: dict[str, float] = {}
+    t = clean(text)
+    c = fold(client_text) if client_text else ""
+    ws = tokens(t)
+    words = [w for w in ws if w not in PUNCT]
+    for w in words:
+        f["w:" + w] = 1.0
+    seq = ["<s>", *(w for w in ws if w != ","), "</s>"]
+    for a, b in pairwise(seq):
+        f["b:" + a + "_" + b] = 1.0
+    for a, b, d in zip(seq, seq[1:], seq[2:], strict=False):
+        f["t:" + a + "_" + b + "_" + d] = 1.0
+
+    sents = sentences(t)
+    f["nsent:" + bucket(len(sents), (0, 1, 2, 3, 5))] = 1.0
+    f["nq:" + bucket(t.count("?"), (0, 1, 2))] = 1.0
+    stripped = t.rstrip()
+    if stripped.endswith("?"):
+        f["end?"] = 1.0
+    if stripped.endswith("-"):
+        f["end-"] = 1.0
+    if t.lstrip().startswith("-"):
+        f["start-"] = 1.0
+    f["len:" + bucket(len(words), (0, 1, 2, 3, 4, 6, 8, 10, 15, 20, 30, 40, 60))] = 1.0
+    if not [w for w in core(ws) if w not in PUNCT]:
+        f["allfiller"] = 1.0
+
+    forms = 0
+    last_index = len(sents) - 1
+    for i, s in enumerate(sents):
+        cw = [w for w in core(tokens(s)) if w not in PUNCT]
+        ends_q = s.endswith("?")
+        tag = "q" if ends_q else "s"
+        if cw:
+            f[f"{tag}1:" + cw[0]] = 1.0
+            if len(cw) > 1:
+                f[f"{tag}2:" + cw[0] + "_" + cw[1]] = 1.0
+            if len(cw) > 2:
+                f[f"{tag}3:" + "_".join(cw[:3])] = 1.0
+            if i == last_index:
+                f["L1:" + cw[0]] = 1.0
+                if len(cw) > 1:
+                    f["L2:" + cw[0] + "_" + cw[1]] = 1.0
+            if i == 0:
+                f["F1:" + cw[0]] = 1.0
+                if len(cw) > 1:
+                    f["F2:" + cw[0] + "_" + cw[1]] = 1.0
+        form = question_form(cw, ends_q)
+        if ends_q or form not in ("none", "decl"):
+            forms += 1
+            mark = ":?" if ends_q else ":."
+            f["qt:" + form + mark] = 1.0
+            if i == last_index:
+                f["lqt:" + form + mark] = 1.0
+        if ends_q:
+            for w in cw:
+                f["qw:" + w] = 1.0
+            f["qlen:" + bucket(len(cw), (1, 2, 3, 5, 8, 12, 20))] = 1.0
+            if " or " in s:
+                f["q_or"] = 1.0
+    f["nqt:" + bucket(forms, (0, 1, 2, 3))] = 1.0
+
+    you = sum(w in YOU for w in words)
+    me = sum(w in ME for w in words)
+    we = sum(w in WE for w in words)
+    f["you:" + bucket(you, (0, 1, 2, 4))] = 1.0
+    f["me:" + bucket(me, (0, 1, 2, 4))] = 1.0
+    f["we:" + bucket(we, (0, 1, 2))] = 1.0
+    if _WONDER.search(t):
+        f["wonder"] = 1.0
+    if _TELL_ME.search(t):
+        f["tellme"] = 1.0
+    if _SOUNDS.search(t):
+        f["soundslike"] = 1.0
+    if _DIGIT.search(t):
+        f["digit"] = 1.0
+
+    _client_features(f, words, you, c)
+
+    counts: dict[str, int] = {}
+    for m in LEXICON.finditer(t):
+        name = m.lastgroup or ""
+        counts[name] = counts.get(name, 0) + 1
+    for name, n in counts.items():
+        f["lex:" + name] = 1.0
+        f["lexn:" + name + ":" + bucket(n, (1, 2))] = 1.0
+    if counts and len(sents) == 1:
+        for name in counts:
+            f["lexL:" + name] = f["lexF:" + name] = 1.0
+    elif counts and sents:
+        for m in LEXICON.finditer(sents[-1]):
+            f["lexL:" + (m.lastgroup or "")] = 1.0
+        for m in LEXICON.finditer(sents[0]):
+            f["lexF:" + (m.lastgroup or "")] = 1.0
+    return f
+
+
+def _client_features(f: dict[str, float], words: list[str], you: int, c: str) -> None:
+    """Features of the client's preceding line and its overlap with the turn."""
+    cws = [w for w in tokens(c) if w not in PUNCT]
+    f["clen:" + bucket(len(cws), (0, 1, 2, 4, 8, 16, 32))] = 1.0
+    cs = c.rstrip()
+    if cs.endswith("?"):
+        f["c?"] = 1.0
+    if cs.endswith("-"):
+        f["c-"] = 1.0
+    tc = {_stem(w) for w in words if w not in STOP}
+    cc = {_stem(w) for w in cws if w not in STOP}
+    shared = tc & cc
+    if tc:
+        ratio = len(shared) / len(tc)
+        f["ovl"] = ratio
+        f["ovlb:" + bucket(int(ratio * 10), (0, 1, 2, 4, 6, 10))] = 1.0
+        f["ovn:" + bucket(len(shared), (0, 1, 2, 3, 5))] = 1.0
+    if cc:
+        f["covl"] = len(shared) / len(cc)
+    bigrams = set(pairwise(cws)) & set(pairwise(words))
+    f["bov:" + bucket(len(bigrams), (0, 1, 2, 4))] = 1.0
+    client_me = sum(w in ME for w in cws)
+    if client_me:
+        f["c_me&t_you:" + bucket(min(client_me, you), (0, 1, 2))] = 1.0

@@ -1,0 +1,55 @@
+"""Finding the questions inside a turn: their spans, how many, open or closed by form."""
+
+from __future__ import annotations
+
+import re
+
+from trainsim.coding.features import core, question_form
+from trainsim.coding.text import PUNCT, sentence_spans, tokens
+
+Span = tuple[int, int]
+
+# Prompts that ask without a question mark: "Tell me more about...", "I'm curious what...".
+_PROMPT = re.compile(
+    r"^(?:(?:okay|ok|so|and|well|now|right|alright|yeah|mm|um|uh)[ ,.]+)*"
+    r"(?:(?:can|could|would) you )?(?:please )?"
+    r"(?:tell me|say (?:a (?:little )?)?more|describe|walk me through|talk (?:to me )?about|"
+    r"help me understand|share (?:a (?:little )?)?(?:more|what|how)|explain|"
+    r"i(?:'m| am)? (?:just )?(?:wondering|curious|wonder) (?:what|how|why|whether|if|about|"
+    r"where|when|who))\b"
+)
+# A trailing check like "..., right?" or "Okay?" belongs to the sentence before it.
+_TAG_ONLY = re.compile(r"^(?:right|okay|ok|yeah|yes|no|correct|true|huh|eh|you know)\?+$")
+_QUOTED = re.compile(r"\"[^\"]*\"")
+
+
+def question_spans(folded: str) -> list[Span]:
+    """Spans of the sentences that ask something, tag questions merged into the sentence before."""
+    blanked = _QUOTED.sub(lambda m: " " * len(m.group()), folded)
+    spans: list[Span] = []
+    for start, end in sentence_spans(blanked):
+        piece = blanked[start:end]
+        asks = piece.rstrip().endswith("?") or bool(_PROMPT.match(piece))
+        if not asks:
+            continue
+        if _TAG_ONLY.match(piece.strip()) and spans and spans[-1][1] >= start - 3:
+            spans[-1] = (spans[-1][0], end)
+            continue
+        if _TAG_ONLY.match(piece.strip()) and not spans:
+            # A lone "Right?" after a statement asks for agreement with that statement.
+            prev = [s for s in sentence_spans(blanked) if s[1] <= start]
+            if prev:
+                spans.append((prev[-1][0], end))
+                continue
+        spans.append((start, end))
+    return spans
+
+
+def form_of(folded: str, span: Span) -> str:
+    """'open' or 'closed' for one question sentence, by its surface form."""
+    piece = folded[span[0] : span[1]]
+    if _PROMPT.match(piece):
+        return "open"
+    cw = [w for w in core(tokens(piece)) if w not in PUNCT]
+    form = question_form(cw, piece.rstrip().endswith("?"))
+    return "open" if form in ("open", "open_imp") else "closed"

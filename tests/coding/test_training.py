@@ -1,0 +1,81 @@
+"""The training script: accepts an AnnoMI-style path and writes a loadable, reproducible file.
+
+Skipped where scikit-learn is not installed (it is only needed for training).
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("sklearn")
+pytest.importorskip("numpy")
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "training"))
+
+import train_coder  # noqa: E402
+
+from trainsim.coding import model  # noqa: E402
+from trainsim.coding.features import extract  # noqa: E402
+
+ROWS = [
+    ("What brings you in today?", "", "question", "open", "none"),
+    ("Did you tell anyone?", "It happened at a party.", "question", "closed", "none"),
+    ("So you kept it to yourself.", "I never told anyone.", "reflection", "none", "simple"),
+    ("Mm-hmm.", "And then he left.", "other", "none", "none"),
+    (
+        "Many people find it helps to write it down.",
+        "I can't sleep.",
+        "therapist_input",
+        "none",
+        "none",
+    ),
+    (
+        "It sounds like part of you still blames yourself.",
+        "Maybe it was my fault.",
+        "reflection",
+        "none",
+        "complex",
+    ),
+]
+
+
+def make_csv(path: Path, copies: int = 6) -> Path:
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        w = csv.writer(fh)
+        w.writerow(
+            [
+                "transcript_id",
+                "utterance_id",
+                "mi_quality",
+                "topic",
+                "prev_client_text",
+                "text",
+                "behaviour",
+                "question",
+                "reflection",
+            ]
+        )
+        for i in range(copies):
+            for j, (text, client, behaviour, question, reflection) in enumerate(ROWS):
+                w.writerow([i, j, "high", "t", client, text, behaviour, question, reflection])
+    return path
+
+
+def test_train_writes_reproducible_loadable_weights(tmp_path: Path) -> None:
+    data = make_csv(tmp_path / "annomi.csv")
+    first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    assert train_coder.main([str(data), "-o", str(first)]) == 0
+    assert train_coder.main([str(data), "-o", str(second)]) == 0
+    assert first.read_bytes() == second.read_bytes()
+    doc = json.loads(gzip.decompress(first.read_bytes()))
+    m = model.parse(doc)
+    assert set(m.heads) == {"question", "reflection", "complex", "behaviour"}
+    q, _, b = model.decide(m, extract("What brings you in today?"))
+    assert (q, b) == ("open", "question")

@@ -1,0 +1,41 @@
+"""Train the coder's shipped weights from AnnoMI plus the project's own labelled turns.
+
+    python training/train_coder.py [ANNOMI_CSV] [-o src/trainsim/coding/weights.json.gz]
+
+Needs scikit-learn and numpy (the ``train`` extra). Deterministic: the same
+inputs give the same weights file, byte for byte.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+from pathlib import Path
+
+from coder_fit import DEFAULT_ANNOMI, ROOT, WEIGHTS, fit, read_domain_turns, read_turns, write
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "annomi",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_ANNOMI,
+        help="AnnoMI therapist utterances CSV (default: ../shared/data/annomi/"
+        "therapist-utterances-dev.csv beside the repository)",
+    )
+    parser.add_argument("-o", "--output", type=Path, default=WEIGHTS)
+    args = parser.parse_args(argv)
+    turns = read_turns(args.annomi) + read_domain_turns()
+    doc = fit(turns)
+    size = write(doc, args.output)
+    shown = args.output.resolve()
+    with contextlib.suppress(ValueError):
+        shown = shown.relative_to(ROOT)
+    print(f"{len(turns)} turns, {len(doc['features'])} features -> {shown} ({size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
