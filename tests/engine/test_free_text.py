@@ -150,3 +150,11 @@ def test_empty_text_is_refused(library) -> None:
     with pytest.raises(SessionError, match="the response is empty"):
         session.respond("   ")
     assert session.accepts_text
+
+
+def test_coder_vocabulary_is_the_models() -> None:
+    """trainsim.coding imports nothing of ours, so its label list is kept in step by test."""
+    from trainsim.coding.codes import LABELS
+    from trainsim.model.codes import CODES
+
+    assert set(LABELS) <= set(CODES)
