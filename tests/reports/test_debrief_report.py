@@ -228,3 +228,16 @@ def test_code_names_in_words() -> None:
 
     assert code_names(("open_question", "consent_check")) == "open question, consent check"
     assert code_names(()) == "no codes"
+
+
+def test_interrupted_export_leaves_no_partial_file(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    d = debrief_of(play("open", "ask"))
+
+    def killed(src: object, dst: object) -> None:
+        raise OSError("killed while saving")
+
+    monkeypatch.setattr(report.os, "replace", killed)
+    with pytest.raises(OSError, match="killed while saving"):
+        report.write_exports(d, tmp_path)
+    assert list(tmp_path.iterdir()) == []

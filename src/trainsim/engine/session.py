@@ -108,9 +108,9 @@ class Session:
         )
 
     # -- acting --------------------------------------------------------------------------
-    def option(self, ref: str | int) -> Option:
+    def option(self, ref: str | int, options: list[Option] | None = None) -> Option:
         """A visible option by id, or by its 1-based number among the visible options."""
-        options = self.options
+        options = self.options if options is None else options
         self._check_open(options)
         if isinstance(ref, int):
             if 1 <= ref <= len(options):
@@ -128,7 +128,7 @@ class Session:
     def choose(self, ref: str | int) -> Turn:
         """Take a visible option (by id or 1-based number) and move on."""
         options = self.options
-        chosen = self.option(ref)
+        chosen = self.option(ref, options)
         evidence = tuple(
             Evidence(dimension=dim, points=points,
                      reason=chosen.feedback or f"chose '{chosen.id}'",

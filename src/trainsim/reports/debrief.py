@@ -8,6 +8,7 @@ No Textual here: the app and the command line both build on this module.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import datetime
@@ -466,6 +467,17 @@ def write_exports(debrief: Debrief, folder: Path | None = None) -> tuple[Path, P
         if not md.exists() and not js.exists():
             break
         n += 1
-    md.write_text(to_markdown(debrief), encoding="utf-8")
-    js.write_text(to_json(debrief), encoding="utf-8")
+    _write_atomically(md, to_markdown(debrief))
+    _write_atomically(js, to_json(debrief))
     return md, js
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """Write to a temporary file beside ``path``, then rename: a killed process leaves either
+    the whole file or none of it."""
+    temporary = path.with_name(f".{path.name}.part")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
