@@ -163,7 +163,7 @@ from trainsim.tui.screens.home import HomeScreen
 def ready(app):
     s = app.screen
     return (isinstance(s, HomeScreen) and s.is_mounted
-            and s.table.row_count == len(app.state.library.scenario_files))
+            and s.table.row_count == len(app.state.listing))
 asyncio.run(main(watch(TrainsimApp, ready)()))   # the bundled library, as `trainsim` does
 """
 

@@ -21,7 +21,7 @@ from pathlib import Path
 import yaml
 
 from trainsim.library import load_library
-from trainsim.library.catalog import bundled_dir
+from trainsim.library.files import bundled_dir
 
 DIMENSIONS = ["open-questions", "validation", "pacing", "consent"]
 

@@ -484,6 +484,7 @@ async def test_theme_change_rewraps_the_transcript(make_app) -> None:
 
 
 def test_launch_runs_the_app_and_returns_its_exit_code(monkeypatch, good_library) -> None:
+    from trainsim.library import catalog
     from trainsim.tui import app as app_module
     from trainsim.tui.launch import launch
 
@@ -494,7 +495,7 @@ def test_launch_runs_the_app_and_returns_its_exit_code(monkeypatch, good_library
         seen["library"] = self.state.library
         return 0
 
-    monkeypatch.setattr(app_module, "load_library", lambda *a, **k: good_library)
+    monkeypatch.setattr(catalog, "load_library", lambda *a, **k: good_library)
     monkeypatch.setattr(app_module.TrainsimApp, "run", fake_run)
     assert launch(scenario="tiny") == 0
     assert seen == {"scenario": "tiny", "library": good_library}

@@ -5,10 +5,13 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainsim.library import Loaded, Problem, load_library, load_scenario
-from trainsim.library.catalog import SUFFIXES
-from trainsim.model import Rubric, Scenario
+from trainsim.library.files import SUFFIXES
+
+if TYPE_CHECKING:
+    from trainsim.library import Loaded, Problem
+    from trainsim.model import Rubric, Scenario
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -32,6 +35,8 @@ def open_scenario(ref: str) -> tuple[Scenario, dict[str, Rubric]]:
 
     Raises :class:`CliError` (after reporting the located problems) when it is invalid.
     """
+    from trainsim.library import load_library, load_scenario
+
     path = Path(ref)
     if path.suffix in SUFFIXES or path.exists():
         beside = path.resolve().parent.parent / "rubrics"

@@ -6,11 +6,12 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainsim.analysis import explore
 from trainsim.cli.common import EXIT_INVALID, EXIT_OK, open_scenario, report
-from trainsim.library import load_library
-from trainsim.model import Rubric, Scenario
+
+if TYPE_CHECKING:
+    from trainsim.model import Scenario
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -41,6 +42,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 def run_list(args: argparse.Namespace) -> int:
+    from trainsim.library import load_library
+
     library = load_library()
     rows = []
     for entry in library.scenario_files:
@@ -77,6 +80,8 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def run_validate(args: argparse.Namespace) -> int:
+    from trainsim.library import load_library
+
     missing = [p for p in args.paths if not p.exists()]
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
@@ -93,6 +98,8 @@ def run_validate(args: argparse.Namespace) -> int:
 
 
 def run_schema(args: argparse.Namespace) -> int:
+    from trainsim.model import Rubric, Scenario
+
     model = Scenario if args.kind == "scenario" else Rubric
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -163,6 +170,8 @@ def to_mermaid(scenario: Scenario) -> str:
 
 
 def run_paths(args: argparse.Namespace) -> int:
+    from trainsim.analysis import explore
+
     scenario, rubrics = open_scenario(args.scenario)
     result = explore(scenario, rubrics, max_paths=args.max_paths)
     if args.json:

@@ -7,12 +7,14 @@ import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainsim.cli.common import EXIT_OK, CliError, open_scenario
-from trainsim.engine import Session, SessionError
-from trainsim.model import Scenario
-from trainsim.model.scorecard import Scorecard
-from trainsim.scoring import score
+
+if TYPE_CHECKING:
+    from trainsim.engine import Session
+    from trainsim.model import Scenario
+    from trainsim.model.scorecard import Scorecard
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -50,6 +52,8 @@ def read_answers(path: Path) -> list[Answer]:
 
 def play_answers(session: Session, answers: list[Answer], label: str) -> None:
     """Feed answers to the session; a bad one raises :class:`CliError` naming the options."""
+    from trainsim.engine import SessionError
+
     for answer in answers:
         if session.ending is not None:
             raise CliError(f"{label}:{answer.line}: the session already ended at "
@@ -70,6 +74,9 @@ def run_play(args: argparse.Namespace) -> int:
         from trainsim.tui.launch import launch  # the app is only loaded when it is needed
 
         return launch(scenario=args.scenario)
+    from trainsim.engine import Session
+    from trainsim.scoring import score
+
     session = Session(scenario, rubrics)
     play_answers(session, read_answers(args.answers), str(args.answers))
     card = score(session.turns, rubrics)

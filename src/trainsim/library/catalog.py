@@ -4,22 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 
+from trainsim.library.files import bundled_dir, yaml_files
 from trainsim.library.loader import Loaded, load_rubric, load_scenario
 from trainsim.library.problems import Problem
 from trainsim.model import Rubric, Scenario
-
-SUFFIXES = (".yaml", ".yml")
-
-
-def bundled_dir(kind: str) -> Path:
-    """The bundled ``scenarios`` or ``rubrics`` folder, installed or in a source checkout."""
-    installed = Path(str(resources.files("trainsim"))) / "_bundled" / kind
-    if installed.is_dir():
-        return installed
-    return Path(__file__).resolve().parents[3] / kind
 
 
 @dataclass
@@ -49,17 +39,6 @@ class Library:
         for entry in [*self.rubric_files, *self.scenario_files]:
             out += entry.problems
         return out
-
-
-def yaml_files(paths: Iterable[Path]) -> list[Path]:
-    """Every YAML file named, or found (recursively, sorted) in a named folder."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
-        else:
-            files.append(path)
-    return files
 
 
 def kind_of(path: Path) -> str:

@@ -24,15 +24,17 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
-from trainsim.engine.session import Coder
-from trainsim.library import Library, Loaded, load_library, load_scenario
-from trainsim.model import Scenario
-from trainsim.tui.controller import AppState, Clock, Mode, SessionController
+from trainsim.tui.controller import AppState, Clock, Mode
+from trainsim.tui.listing import rows_from
 from trainsim.tui.screens.home import HomeScreen
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the engine, models and library load on first use, not at start-up
     from textual.command import Provider
 
+    from trainsim.engine.session import Coder
+    from trainsim.library import Library, Loaded
+    from trainsim.model import Scenario
+    from trainsim.tui.controller import SessionController
     from trainsim.tui.screens.pause import PauseResult
 
 # Screens other than Home are imported when first shown: start-up only pays for Home.
@@ -76,8 +78,7 @@ class TrainsimApp(App[int]):
                  clock: Clock = time.monotonic, now: Callable[[], datetime] = _now,
                  export_dir: Path | None = None, coder: Coder | None = None) -> None:
         super().__init__()
-        self.state = AppState(library if library is not None else load_library(),
-                              clock=clock, now=now, export_dir=export_dir, coder=coder)
+        self.state = AppState(library, clock=clock, now=now, export_dir=export_dir, coder=coder)
         self.start_scenario = scenario
 
     # -- start -----------------------------------------------------------------------------
@@ -109,9 +110,13 @@ class TrainsimApp(App[int]):
         path = Path(ref)
         if path.suffix not in (".yaml", ".yml") or not path.is_file():
             return None
-        entry = load_scenario(path, self.state.library.rubrics)
-        if all(e.path != entry.path for e in self.state.library.scenario_files):
-            self.state.library.scenario_files.append(entry)
+        from trainsim.library import load_scenario
+
+        library = self.state.library
+        entry = load_scenario(path, library.rubrics)
+        if all(e.path != entry.path for e in library.scenario_files):
+            library.scenario_files.append(entry)
+            self.state.listing = rows_from(library)
         return entry
 
     def open_entry(self, entry: Loaded[Scenario]) -> None:

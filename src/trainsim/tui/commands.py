@@ -24,11 +24,10 @@ class TrainsimCommands(Provider):
     def commands(self) -> list[Command]:
         app = self.tapp
         out: list[Command] = []
-        for entry in app.state.library.scenario_files:
-            if entry.ok and entry.model is not None:
-                out.append((f"Start scenario: {entry.model.title}",
-                            partial(app.open_by_id, entry.id),
-                            f"Open the briefing for {entry.model.client.name}'s scenario"))
+        for row in app.state.listing:
+            if row.ok:
+                out.append((f"Start scenario: {row.title}", partial(app.open_by_id, row.id),
+                            f"Open the briefing for {row.client}'s scenario"))
         out += [
             ("Toggle coach panel", app.action_toggle_coach,
              "Show or hide feedback after each response (practice mode)"),

@@ -8,21 +8,25 @@ resume a session or list history) only needs these objects, not the screens.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainsim.engine import Session, SessionError
-from trainsim.engine.session import Coder
-from trainsim.library import Library, Loaded
-from trainsim.model import Rubric, Scenario
-from trainsim.model.record import Turn
-from trainsim.model.scorecard import Scorecard
-from trainsim.reports.debrief import Debrief, build_debrief
-from trainsim.scoring import score
+from trainsim.tui.listing import ListingRow, fingerprint, read_cached, rows_from, write_cached
+
+if TYPE_CHECKING:  # loaded when a session starts, not at start-up
+    from trainsim.engine import Session
+    from trainsim.engine.session import Coder
+    from trainsim.library import Library, Loaded
+    from trainsim.model import Rubric, Scenario
+    from trainsim.model.record import Turn
+    from trainsim.model.scorecard import Scorecard
+    from trainsim.reports.debrief import Debrief
 
 Clock = Callable[[], float]
 Now = Callable[[], datetime]
@@ -100,6 +104,8 @@ class SessionController:
     def start(cls, scenario: Scenario, rubrics: Mapping[str, Rubric], mode: Mode,
               base_clock: Clock = time.monotonic,
               coder: Coder | None = None) -> SessionController:
+        from trainsim.engine import Session
+
         scored = {r: rubrics[r] for r in scenario.rubrics if r in rubrics}
         clock = PausableClock(base_clock)
         session = Session(scenario, scored, clock=clock, coder=coder)
@@ -140,6 +146,8 @@ class SessionController:
         return self.session.respond(text)
 
     def rewind(self) -> Turn:
+        from trainsim.engine import SessionError
+
         if self.mode is not Mode.PRACTICE:
             raise SessionError(REWIND_REFUSED)
         return self.session.rewind()
@@ -154,9 +162,13 @@ class SessionController:
         self.self_ratings[rubric_id] = band_label
 
     def scorecard(self) -> Scorecard:
+        from trainsim.scoring import score
+
         return score(self.session.turns, self.rubrics)
 
     def debrief(self, created: datetime | None = None) -> Debrief:
+        from trainsim.reports.debrief import build_debrief
+
         return build_debrief(
             self.scenario, self.rubrics, self.session.turns, self.scorecard(), self.self_ratings,
             mode=self.mode.value, ending=self.session.ending, duration=self.clock(),
@@ -174,9 +186,13 @@ class RunResult:
 
 @dataclass
 class AppState:
-    """What lives as long as the app: library, this run's results, preferences, clocks."""
+    """What lives as long as the app: library, this run's results, preferences, clocks.
 
-    library: Library
+    Given no library, the bundled one is listed from the cache when it is fresh and loaded
+    on first use (:meth:`load_library`, safe to call from a worker thread).
+    """
+
+    injected: Library | None = None
     clock: Clock = time.monotonic
     now: Now = datetime.now
     export_dir: Path | None = None
@@ -185,6 +201,39 @@ class AppState:
     coach_visible: bool = True
     results: dict[str, RunResult] = field(default_factory=dict)
     active: SessionController | None = None
+    listing: list[ListingRow] = field(default_factory=list)
+    _library: Library | None = field(default=None, repr=False)
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.injected is not None:
+            self._library = self.injected
+            self.listing = rows_from(self.injected)
+            return
+        key = fingerprint()
+        cached = read_cached(key)
+        if cached is None:
+            self.listing = rows_from(self.load_library())
+            write_cached(key, self.listing)
+        else:
+            self.listing = cached
+
+    @property
+    def library_loaded(self) -> bool:
+        return self._library is not None
+
+    def load_library(self) -> Library:
+        """The library, loading the bundled one the first time (one loader at a time)."""
+        with self._lock:
+            if self._library is None:
+                from trainsim.library import load_library
+
+                self._library = load_library()
+            return self._library
+
+    @property
+    def library(self) -> Library:
+        return self.load_library()
 
     def entry(self, scenario_id: str) -> Loaded[Scenario] | None:
         return self.library.scenario(scenario_id)

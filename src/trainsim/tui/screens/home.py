@@ -11,9 +11,8 @@ from textual.content import Content
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
-from trainsim.library import Loaded
-from trainsim.model import Scenario
 from trainsim.tui.controller import AppState
+from trainsim.tui.listing import ListingRow
 from trainsim.tui.widgets.title_bar import TitleBar
 from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
 
@@ -32,14 +31,9 @@ def abbreviate(band: str | None) -> str:
     return "–" if band is None else band[:3]
 
 
-def matches(entry: Loaded[Scenario], words: list[str]) -> bool:
+def matches(row: ListingRow, words: list[str]) -> bool:
     """Whether every filter word appears in the scenario's searchable text."""
-    model = entry.model
-    haystack = [entry.id, str(entry.path.name)]
-    if model is not None:
-        haystack += [model.title, model.summary, model.client.name, model.difficulty,
-                     *model.content_notes]
-    text = " ".join(haystack).lower()
+    text = row.search_text()
     return all(w in text for w in words)
 
 
@@ -62,7 +56,7 @@ class HomeScreen(SizeGuard, Screen[None]):
     def __init__(self, state: AppState) -> None:
         super().__init__()
         self.state = state
-        self.shown: list[Loaded[Scenario]] = []
+        self.shown: list[ListingRow] = []
 
     @property
     def tapp(self) -> TrainsimApp:
@@ -84,6 +78,8 @@ class HomeScreen(SizeGuard, Screen[None]):
 
     def on_mount(self) -> None:
         self.refill()
+        if not self.state.library_loaded:  # listed from the cache: load while the trainee reads
+            self.run_worker(self.state.load_library, thread=True, exit_on_error=False)
 
     def on_screen_resume(self) -> None:
         self.refill()
@@ -98,7 +94,7 @@ class HomeScreen(SizeGuard, Screen[None]):
         table = self.table
         current = self.highlighted
         words = self.query_one("#filter", Input).value.lower().split()
-        self.shown = [e for e in self.state.library.scenario_files if matches(e, words)]
+        self.shown = [r for r in self.state.listing if matches(r, words)]
         table.clear()
         for index, entry in enumerate(self.shown):
             table.add_row(*self.row(entry), key=str(index))
@@ -106,11 +102,10 @@ class HomeScreen(SizeGuard, Screen[None]):
             table.move_cursor(row=self.shown.index(current), animate=False)
         self.show_details()
 
-    def row(self, entry: Loaded[Scenario]) -> list[str | Content]:
-        model = entry.model
+    def row(self, entry: ListingRow) -> list[str | Content]:
         result = self.state.results.get(entry.id)
         if not entry.ok:
-            count = len(entry.errors)
+            count = entry.errors
             status: str | Content = Content.from_markup(
                 "[bold $error]⚠ $n error$s[/]", n=count, s="" if count == 1 else "s")
         elif result is not None:
@@ -119,14 +114,14 @@ class HomeScreen(SizeGuard, Screen[None]):
             status = ""
         bands = ("/".join(abbreviate(b) for b in result.bands.values())
                  if result is not None else "")
-        if model is None:
-            return [clip(entry.path.name, 24), status, "", "", "", "", ""]
-        return [clip(model.title, 24), status, clip(model.client.name, 9), model.difficulty,
-                str(model.estimated_minutes), clip(", ".join(model.content_notes), 14),
-                clip(bands, 14)]
+        if entry.title is None:
+            return [clip(entry.file, 24), status, "", "", "", "", ""]
+        return [clip(entry.title, 24), status, clip(entry.client or "", 9),
+                entry.difficulty or "", str(entry.minutes),
+                clip(", ".join(entry.content_notes), 14), clip(bands, 14)]
 
     @property
-    def highlighted(self) -> Loaded[Scenario] | None:
+    def highlighted(self) -> ListingRow | None:
         row = self.table.cursor_row
         if not self.shown or row is None or not 0 <= row < len(self.shown):
             return None
@@ -136,26 +131,25 @@ class HomeScreen(SizeGuard, Screen[None]):
         details = self.query_one("#details", Static)
         entry = self.highlighted
         if entry is None:
-            details.update("No scenario matches the filter." if self.state.library.scenario_files
+            details.update("No scenario matches the filter." if self.state.listing
                            else "The library is empty.")
             return
-        model = entry.model
         lines: list[Content] = []
         if not entry.ok:
-            count = len(entry.errors)
+            count = entry.errors
             lines.append(Content.from_markup(
                 "[b]$name[/b]: this file has $n error$s, so it cannot be started yet. "
-                "Press Enter to see where.", name=entry.path.name, n=count,
+                "Press Enter to see where.", name=entry.file, n=count,
                 s="" if count == 1 else "s"))
-        elif model is not None:
-            lines.append(Content.from_markup("[b]$title[/b]: $summary", title=model.title,
-                                             summary=model.summary))
+        else:
+            lines.append(Content.from_markup("[b]$title[/b]: $summary", title=entry.title,
+                                             summary=entry.summary))
             lines.append(Content.from_markup("[dim]Content notes:[/] $notes",
-                                             notes="; ".join(model.content_notes)))
+                                             notes="; ".join(entry.content_notes)))
             result = self.state.results.get(entry.id)
             if result is not None:
-                titles = {r: self.state.library.rubrics[r].title
-                          for r in result.bands if r in self.state.library.rubrics}
+                rubrics = self.state.library.rubrics
+                titles = {r: rubrics[r].title for r in result.bands if r in rubrics}
                 bands = ", ".join(f"{titles.get(r, r)} {b or 'not assessed'}"
                                   for r, b in result.bands.items())
                 lines.append(Content.from_markup(
@@ -212,4 +206,8 @@ class HomeScreen(SizeGuard, Screen[None]):
             self.notify("No scenario is highlighted: clear the filter to see the whole library.",
                         severity="warning")
             return
-        self.tapp.open_entry(entry)
+        loaded = self.state.library.scenario(entry.id)
+        if loaded is None:
+            self.notify(f"'{entry.file}' is no longer in the library.", severity="warning")
+            return
+        self.tapp.open_entry(loaded)
