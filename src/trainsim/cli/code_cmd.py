@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from trainsim.coding import Codes, code
+from trainsim.library.files import byte_position
 
 DEFAULT_CONTEXT = "prev_client_text"
 CODE_COLUMNS = (
@@ -101,12 +102,12 @@ def _read_text(path: Path) -> str:
         raise InputError(f"{path}: empty file")
     if b"\x00" in data:
         offset = data.index(b"\x00")
-        line = data[:offset].count(b"\n") + 1
+        line, _ = byte_position(data, offset)
         raise InputError(f"{path}:{line}: not a CSV file (binary data at byte offset {offset})")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        line = data[: err.start].count(b"\n") + 1
+        line, _ = byte_position(data, err.start)
         raise InputError(f"{path}:{line}: not UTF-8 (invalid byte at offset {err.start})") from None
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from trainsim.cli.common import EXIT_OK, CliError, open_scenario
+from trainsim.library.files import byte_position
 
 if TYPE_CHECKING:
     from trainsim.engine import Session
@@ -44,7 +45,7 @@ def read_answers(path: Path) -> list[Answer]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
+        line, _ = byte_position(raw, exc.start)
         raise CliError(f"{path}:{line}: not UTF-8 (byte offset {exc.start})") from None
     return [Answer(n, s.strip()) for n, s in enumerate(text.splitlines(), 1)
             if s.strip() and not s.strip().startswith("#")]

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from trainsim.coding.features import core, question_form
-from trainsim.coding.text import PUNCT, sentence_spans, tokens
+from trainsim.coding.text import sentence_spans
 
 Span = tuple[int, int]
 
@@ -44,12 +43,3 @@ def question_spans(folded: str) -> list[Span]:
         spans.append((start, end))
     return spans
 
-
-def form_of(folded: str, span: Span) -> str:
-    """'open' or 'closed' for one question sentence, by its surface form."""
-    piece = folded[span[0] : span[1]]
-    if _PROMPT.match(piece):
-        return "open"
-    cw = [w for w in core(tokens(piece)) if w not in PUNCT]
-    form = question_form(cw, piece.rstrip().endswith("?"))
-    return "open" if form in ("open", "open_imp") else "closed"

@@ -15,6 +15,7 @@ from typing import Any
 
 import yaml
 
+from trainsim.library.files import byte_position
 from trainsim.library.problems import ContentError, Problem
 
 try:  # the C parser is much faster; PyYAML falls back to pure Python without libyaml
@@ -96,9 +97,7 @@ def read_text(path: Path, label: str) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
-        before = raw[: exc.start]
-        line = before.count(b"\n") + 1
-        col = exc.start - (before.rfind(b"\n") + 1) + 1
+        line, col = byte_position(raw, exc.start)
         raise ContentError([Problem(label, f"not UTF-8: byte 0x{raw[exc.start]:02x} at offset "
                                            f"{exc.start} cannot be decoded", line, col)]) from None
     if text.startswith("\ufeff"):

@@ -66,12 +66,6 @@ class PausableClock:
     def paused(self) -> bool:
         return self._paused_at is not None
 
-    @property
-    def paused_total(self) -> float:
-        """Seconds spent paused so far (the current pause included)."""
-        current = self._base() - self._paused_at if self._paused_at is not None else 0.0
-        return self._paused_total + current
-
     def pause(self) -> None:
         if self._paused_at is None:
             self._paused_at = self._base()
@@ -129,14 +123,6 @@ class SessionController:
     def in_progress(self) -> bool:
         """Started and not yet debriefed or stopped: quitting would lose it."""
         return not self.debriefed and not self.stopped
-
-    @property
-    def can_rewind(self) -> bool:
-        return self.mode is Mode.PRACTICE and bool(self.session.turns)
-
-    @property
-    def all_rated(self) -> bool:
-        return all(r.id in self.self_ratings for r in self.scored_rubrics)
 
     # -- acting ----------------------------------------------------------------------------
     def choose(self, ref: str | int) -> Turn:
