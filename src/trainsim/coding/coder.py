@@ -30,7 +30,6 @@ def code(text: str, client_text: str | None = None) -> Codes:
 
     spans: dict[str, tuple[Span, ...]] = {}
     asked = question_spans(folded)
-    consent = cues.consent_spans(folded)
     questions = 0
     if question != "none":
         where = asked or _whole(folded)
@@ -40,14 +39,8 @@ def code(text: str, client_text: str | None = None) -> Codes:
             spans["stacked_questions"] = tuple(asked)
     if reflection != "none":
         spans["reflection"] = tuple(_reflection_spans(folded, asked))
-    for name, found in (
-        ("validation", cues.validation_spans(folded)),
-        ("consent_check", consent),
-        ("advice", cues.advice_spans(folded)),
-        ("judgment", cues.judgment_spans(folded)),
-    ):
-        if found:
-            spans[name] = tuple(found)
+    for name, found in cues.find_all(folded).items():
+        spans[name] = tuple(found)
     return Codes(
         question=question,  # type: ignore[arg-type]
         questions=questions,

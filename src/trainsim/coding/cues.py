@@ -7,8 +7,9 @@ A code fires when a positive pattern matches and no veto pattern covers it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
+
+from trainsim.coding.patterns import PatternSet
 
 Span = tuple[int, int]
 
@@ -21,11 +22,7 @@ _ACTION_ING = (
 )
 
 
-def _rx(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in parts))
-
-
-CONSENT = _rx(
+CONSENT = (
     rf"\b(?:is|would) it (?:be )?{_OK} (?:with you )?(?:if|to|that|for me|for us)\b",
     rf"\b(?:is|would) (?:that|this) (?:be )?{_OK}(?: with you| for you)?\s*\?",
     rf"\b(?:does|would) (?:that|this|it) (?:feel|sound|seem) {_OK}",
@@ -75,7 +72,7 @@ CONSENT = _rx(
     r"\bwould (?:that|this|it) be something (?:you'd|you would) (?:want|like|be open)",
 )
 
-ADVICE = _rx(
+ADVICE = (
     r"\byou (?:really )?(?:should|shouldn't|should not|ought to|gotta)\b",
     r"\byou (?:really )?must\b(?! have (?:been|felt))",
     r"\byou(?:'ve| have)? (?:really )?got to\b",
@@ -112,7 +109,7 @@ ADVICE = _rx(
 )
 
 # "You feel you should...", "you were taught you have to..." reflect a client's rule.
-ADVICE_VETO = _rx(
+ADVICE_VETO = (
     r"\b(?:feel|feels|felt|think|thinks|thought|believe|believed|told|taught|learned|learnt|"
     r"heard|rule|rules|voice|says|said|script|expect\w*|pressure\w*|supposed|like|as if|"
     r"somewhere|message|sure|wonder\w*|whether|if)\b(?: that)?,? (?:like )?you "
@@ -126,7 +123,7 @@ ADVICE_VETO = _rx(
     r"\byou(?:'re| are) (?:not )?(?:saying|telling me|wondering)\b",
 )
 
-JUDGMENT = _rx(
+JUDGMENT = (
     r"\bat least\b",
     r"\b(?:it's|it is|that's|that is|this is|it was|that was|it isn't|it wasn't|isn't|not) "
     r"(?:not |really |even |that |such |a |very )*(?:big deal|a big thing|the end of the world|"
@@ -192,7 +189,7 @@ JUDGMENT = _rx(
 )
 
 # Patterns that sound like minimising but reflect or normalise instead.
-JUDGMENT_VETO = _rx(
+JUDGMENT_VETO = (
     r"\b(?:you|you've|you have|you're|part of you|they|he|she) (?:been |were |was |are )?"
     r"(?:told|taught|heard|hearing|learned|learnt)\b[^.?!]*",
     r"\b(?:nobody|no one|someone|people|they|he|she) (?:said|told you|keeps? saying|says)\b"
@@ -207,7 +204,7 @@ JUDGMENT_VETO = _rx(
     r"\b(?:part of you|you're not sure|you wonder\w*)\b[^.?!]*",
 )
 
-VALIDATION = _rx(
+VALIDATION = (
     r"\b(?:that|it|this|which|your reaction|your response|your fear|the fear|those feelings|"
     r"that feeling) (?:all |really |completely |totally )?makes? (?:a lot of |so much |"
     r"complete |total |perfect |real )?sense\b",
@@ -273,7 +270,7 @@ VALIDATION = _rx(
 )
 
 # Normalising turned into comparison ("many people have it worse") is not validation.
-VALIDATION_VETO = _rx(
+VALIDATION_VETO = (
     r"\b(?:many|lots of|a lot of|plenty of|so many|most) (?:people|others|women|men|couples) "
     r"[^.?!]*\bworse\b",
     r"\b(?:is|that|it) (?:all )?(?:makes? (?:sense|perfect sense))\s*\?",
@@ -285,24 +282,47 @@ VALIDATION_VETO = _rx(
 )
 
 
-def _covered(span: Span, vetoes: list[Span]) -> bool:
-    return any(a <= span[0] and span[1] <= b for a, b in vetoes)
+PATTERNS = PatternSet(
+    {
+        "consent_check": CONSENT,
+        "advice": ADVICE,
+        "advice_veto": ADVICE_VETO,
+        "judgment": JUDGMENT,
+        "judgment_veto": JUDGMENT_VETO,
+        "validation": VALIDATION,
+        "validation_veto": VALIDATION_VETO,
+    }
+)
+CUES = ("validation", "consent_check", "advice", "judgment")
 
 
-def find(pattern: re.Pattern[str], folded: str, veto: re.Pattern[str] | None = None) -> list[Span]:
-    """Spans matched by ``pattern`` that no ``veto`` match covers, trimmed of spaces/commas."""
-    matches = list(pattern.finditer(folded))
-    if not matches:
-        return []
-    vetoes = [m.span() for m in veto.finditer(folded)] if veto is not None else []
+def find_all(folded: str) -> dict[str, list[Span]]:
+    """Spans of each cue code found in a folded turn (codes that do not fire are absent)."""
+    found = PATTERNS.spans(folded)
+    out: dict[str, list[Span]] = {}
+    for name in CUES:
+        matches = found.get(name)
+        if not matches:
+            continue
+        spans = _kept(folded, matches, found.get(name + "_veto", ()))
+        if name == "consent_check":
+            # "Can I suggest you just tell him?" asks leave to advise, then advises.
+            spans = [s for s in spans if not _advice_in_same_sentence(folded, s)]
+        if spans:
+            out[name] = spans
+    return out
+
+
+def _kept(folded: str, matches: Iterable[Span], vetoes: Iterable[Span]) -> list[Span]:
+    """Matches trimmed of spaces and commas that no veto covers, overlaps joined."""
+    vetoes = list(vetoes)
     spans: list[Span] = []
-    for m in matches:
-        start, end = m.span()
+    for start, end in matches:
         while start < end and folded[start] in " ,.!?\t\n":
             start += 1
         while end > start and folded[end - 1] in " ,\t\n":
             end -= 1
-        if end > start and not _covered((start, end), vetoes):
+        if end > start and not any(a <= start and end <= b for a, b in vetoes):
             spans.append((start, end))
     return merge(spans)
 
@@ -318,31 +338,9 @@ def merge(spans: Iterable[Span]) -> list[Span]:
     return out
 
 
-def consent_spans(folded: str) -> list[Span]:
-    """Where the turn asks permission, offers choice or checks in on pace and comfort."""
-    spans = find(CONSENT, folded)
-    # "Can I suggest you just tell him?" asks leave to advise, then advises: not a check.
-    return [s for s in spans if not _advice_in_same_sentence(folded, s)]
-
-
 def _advice_in_same_sentence(folded: str, span: Span) -> bool:
     text = folded[span[0] : span[1]]
     if not text.startswith(("can i suggest", "could i suggest", "may i suggest")):
         return False
     tail = folded[span[1] : span[1] + 12]
     return tail.lstrip().startswith(("you", "that you"))
-
-
-def advice_spans(folded: str) -> list[Span]:
-    """Where the turn tells the client what to do, including advice phrased as a question."""
-    return find(ADVICE, folded, ADVICE_VETO)
-
-
-def judgment_spans(folded: str) -> list[Span]:
-    """Where the turn minimises, reassures too soon, moralises, labels or blames."""
-    return find(JUDGMENT, folded, JUDGMENT_VETO)
-
-
-def validation_spans(folded: str) -> list[Span]:
-    """Where the turn says the client's experience makes sense, normalises or thanks."""
-    return find(VALIDATION, folded, VALIDATION_VETO)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -31,36 +30,78 @@ class Head:
     start: int
 
 
+SCALE = 10_000
+"""Weights are stored rounded to 4 decimals, so ``weight * SCALE`` is an exact integer."""
+LANE = 40
+"""Bits per class in a packed row (room for 2**19 summed rows of offset weights)."""
+OFFSET = 1 << 20
+"""Added to every scaled weight so that each lane stays non-negative."""
+_MASK = (1 << LANE) - 1
+
+
 @dataclass(frozen=True)
 class Model:
-    """All heads of the shipped model, their weights merged into one row per feature.
+    """All heads of the shipped model, their weights packed into one integer per feature.
 
     A feature's row holds the weights of every class of every head side by side,
-    so one dictionary look-up per feature scores all heads at once.
+    each scaled to an exact integer, offset to be non-negative and given its own
+    :data:`LANE`-bit lane of one Python int. Scoring a turn is then one dictionary
+    look-up per feature and one C-level ``sum`` of ints, which is several times
+    faster than adding float vectors in Python and gives the same numbers.
     """
 
     heads: dict[str, Head]
     bias: tuple[float, ...]
-    rows: dict[str, tuple[float, ...]]
+    rows: dict[str, int]
     meta: dict[str, object]
+    combinations: tuple[tuple[int, int, int, str, str, str], ...] = ()
+    """Score positions and names of every consistent (question, reflection, behaviour)."""
+
+    @property
+    def width(self) -> int:
+        """Number of classes over all heads (lanes per row)."""
+        return len(self.bias)
+
+    def row(self, name: str) -> tuple[float, ...] | None:
+        """One feature's weights as floats, or None if the model does not use it."""
+        packed = self.rows.get(name)
+        if packed is None:
+            return None
+        return tuple(
+            (((packed >> (LANE * i)) & _MASK) - OFFSET) / SCALE for i in range(self.width)
+        )
 
     def scores(self, features: dict[str, float]) -> list[float]:
         """Raw linear scores of every class of every head."""
-        get = self.rows.get
-        picked: list[tuple[float, ...]] = [self.bias]
-        for name, value in features.items():
-            row = get(name)
-            if row is not None:
-                picked.append(row if value == 1.0 else tuple(w * value for w in row))
-        return [sum(column) for column in zip(*picked, strict=True)]
+        rows = self.rows
+        found = list(filter(None, map(rows.get, features)))  # packed rows are never 0
+        total = sum(found)
+        count = len(found)
+        extra = [0.0] * self.width
+        for name, value in [(k, v) for k, v in features.items() if v != 1.0]:
+            weights = self.row(name)
+            if weights is None:
+                continue
+            total -= rows[name]
+            count -= 1
+            for i, w in enumerate(weights):
+                extra[i] += value * w
+        base = count * OFFSET
+        return [
+            b + x + (((total >> (LANE * i)) & _MASK) - base) / SCALE
+            for i, (b, x) in enumerate(zip(self.bias, extra, strict=True))
+        ]
 
-    def log_proba(self, scores: list[float], head: str) -> dict[str, float]:
-        """Log-probability of each class of one head, from :meth:`scores`."""
-        h = self.heads[head]
-        own = scores[h.start : h.start + len(h.classes)]
-        top = max(own)
-        log_z = top + math.log(sum(math.exp(s - top) for s in own))
-        return {c: s - log_z for c, s in zip(h.classes, own, strict=True)}
+
+def pack(weights: list[float]) -> int:
+    """One feature's weights (at most 4 decimals each) as a packed integer row."""
+    packed = 0
+    for i, w in enumerate(weights):
+        lane = round(w * SCALE) + OFFSET
+        if not 0 <= lane < 2 * OFFSET:
+            raise ValueError(f"weight {w} is out of the packable range")
+        packed |= lane << (LANE * i)
+    return packed
 
 
 def parse(data: dict) -> Model:
@@ -78,8 +119,20 @@ def parse(data: dict) -> Model:
         for i, weights in head["weights"].items():
             row = rows.setdefault(features[int(i)], [0.0] * width)
             row[start : start + k] = weights
-    frozen = {name: tuple(row) for name, row in rows.items()}
-    return Model(heads, tuple(bias), frozen, data.get("meta", {}))
+    packed = {name: pack(row) for name, row in rows.items()}
+    return Model(heads, tuple(bias), packed, data.get("meta", {}), _combinations(heads))
+
+
+def _combinations(heads: dict[str, Head]) -> tuple[tuple[int, int, int, str, str, str], ...]:
+    q, r, b = heads["question"], heads["reflection"], heads["behaviour"]
+    return tuple(
+        (q.start + qi, r.start + ri, b.start + bi, qname, rname, bname)
+        for bi, bname in enumerate(b.classes)
+        for qi, qname in enumerate(q.classes)
+        if not (bname == "question" and qname == "none")
+        for ri, rname in enumerate(r.classes)
+        if not (bname == "reflection" and rname == "none")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -94,26 +147,15 @@ def decide(model: Model, features: dict[str, float]) -> tuple[str, str, str]:
 
     Behaviour "question" requires an open or closed question and behaviour
     "reflection" requires a reflection; among consistent combinations the one
-    with the highest summed log-probability wins.
+    with the highest summed log-probability wins. Each head's normaliser is the
+    same for every combination, so comparing summed raw scores picks the same one.
     """
-    scores = model.scores(features)
-    q = model.log_proba(scores, "question")
-    r = model.log_proba(scores, "reflection")
-    b = model.log_proba(scores, "behaviour")
-    best: tuple[float, str, str, str] | None = None
-    for bname, bscore in b.items():
-        for qname, qscore in q.items():
-            if bname == "question" and qname == "none":
-                continue
-            for rname, rscore in r.items():
-                if bname == "reflection" and rname == "none":
-                    continue
-                total = bscore + qscore + rscore
-                if best is None or total > best[0]:
-                    best = (total, qname, rname, bname)
-    assert best is not None
-    _, question, present, behaviour = best
+    s = model.scores(features)
+    _, _, _, question, present, behaviour = max(
+        model.combinations, key=lambda c: s[c[0]] + s[c[1]] + s[c[2]]
+    )
     if present == "none":
         return question, "none", behaviour
-    c = model.log_proba(scores, "complex")
-    return question, max(c, key=c.__getitem__), behaviour
+    h = model.heads["complex"]
+    own = s[h.start : h.start + len(h.classes)]
+    return question, h.classes[own.index(max(own))], behaviour
