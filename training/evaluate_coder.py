@@ -6,10 +6,10 @@
   trained with the same code as the shipped weights and scored through the
   same pure-Python inference path (``trainsim.coding.model.decide``), so the
   figures describe what ships.
-* Cue codes (validation, consent_check, advice, judgment): precision, recall
-  and F1 of the rules on ``tests/data/coder_labels.csv`` (the set the rules were
-  written against) and on ``tests/data/coder_labels_holdout.csv`` (written
-  after the rules were frozen).
+* Cue codes (validation, consent_check, advice, judgment): the cue heads,
+  trained with each labelled source left out in turn and scored on it; then the
+  shipped coder, and the cue patterns alone, on
+  ``tests/data/coder_labels_unseen.csv``, which no training or rule-writing saw.
 
 With ``--write`` the block between the figure markers in docs/coder.md is replaced.
 """
@@ -21,19 +21,26 @@ import csv
 from pathlib import Path
 
 import numpy as np
-from coder_fit import DEFAULT_ANNOMI, ROOT, fit, read_domain_turns, read_turns, to_model
+from coder_fit import (
+    DEFAULT_ANNOMI,
+    ROOT,
+    fit,
+    read_cue_turns,
+    read_domain_turns,
+    read_turns,
+    to_model,
+)
 from sklearn.metrics import cohen_kappa_score, confusion_matrix, f1_score
 from sklearn.model_selection import GroupKFold
 
-from trainsim.coding import code
-from trainsim.coding.features import extract
-from trainsim.coding.model import decide
+from trainsim.coding import code, cues
+from trainsim.coding.coder import features_of
+from trainsim.coding.model import CUE_HEADS, cue_margins, decide
+from trainsim.coding.text import fold
 
 DOC = ROOT / "docs" / "coder.md"
 START, END = "<!-- figures:start -->", "<!-- figures:end -->"
-LABELS = ROOT / "tests" / "data" / "coder_labels.csv"
-HOLDOUT = ROOT / "tests" / "data" / "coder_labels_holdout.csv"
-CUES = ("validation", "consent_check", "advice", "judgment")
+UNSEEN = ROOT / "tests" / "data" / "coder_labels_unseen.csv"
 REFERENCE = {
     "question": "human experts kappa 0.73; target >= 0.75",
     "reflection present": "human experts kappa 0.79; target >= 0.55",
@@ -45,8 +52,8 @@ def annomi_cv(path: Path, folds: int) -> list[str]:
     """Grouped cross-validation figures as Markdown lines."""
     turns = read_turns(path)
     extra = read_domain_turns()
-    feats = [extract(t.text, t.client) for t in turns]
-    extra_feats = [extract(t.text, t.client) for t in extra]
+    feats = [features_of(t.text, t.client) for t in turns]
+    extra_feats = [features_of(t.text, t.client) for t in extra]
     groups = np.array([t.group for t in turns])
     pred: dict[str, list[str]] = {"question": [""] * len(turns), "reflection": [""] * len(turns)}
     pred["behaviour"] = [""] * len(turns)
@@ -92,28 +99,73 @@ def annomi_cv(path: Path, folds: int) -> list[str]:
     return lines
 
 
-def cue_figures(path: Path, title: str) -> list[str]:
-    """Precision/recall/F1 of each cue code on one labelled CSV, as Markdown lines."""
+def prf(gold: list[bool], got: list[bool]) -> tuple[float, float, float]:
+    """Precision, recall and F1 of one binary code."""
+    tp = sum(g and p for g, p in zip(gold, got, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, got, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, got, strict=True))
+    prec = tp / (tp + fp) if tp + fp else 0.0
+    rec = tp / (tp + fn) if tp + fn else 0.0
+    return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+
+
+def cue_table(gold: list[tuple[bool, ...]], got: list[dict[str, bool]]) -> list[str]:
+    """A Markdown table of precision, recall and F1 per cue code."""
+    lines = ["| code | positives | precision | recall | F1 |", "| --- | --- | --- | --- | --- |"]
+    for i, name in enumerate(CUE_HEADS):
+        g = [row[i] for row in gold]
+        prec, rec, f1 = prf(g, [p[name] for p in got])
+        lines.append(f"| {name} | {sum(g)} | {prec:.3f} | {rec:.3f} | {f1:.3f} |")
+    return lines
+
+
+def cue_cv() -> list[str]:
+    """Each cue-labelled source scored by cue heads trained on all the other sources."""
+    turns = read_cue_turns()
+    feats = [features_of(t.text, t.client) for t in turns]
+    sources = [t.group.rsplit("-", 1)[0] for t in turns]
+    gold = [t.cues or () for t in turns]
+    got: list[dict[str, bool]] = [{} for _ in turns]
+    lines = [
+        "Cue heads, each labelled source left out in turn (trained on the others, "
+        "scored on it):",
+        "",
+        "| left out | turns | " + " | ".join(f"{n} F1" for n in CUE_HEADS) + " |",
+        "| --- " * (len(CUE_HEADS) + 2) + "|",
+    ]
+    for source in dict.fromkeys(sources):
+        test = [i for i, s in enumerate(sources) if s == source]
+        train = [i for i, s in enumerate(sources) if s != source]
+        m = to_model(fit([turns[i] for i in train], [feats[i] for i in train]))
+        for i in test:
+            margins = cue_margins(m, m.scores(feats[i]))
+            got[i] = {name: margins[name] > 0 for name in CUE_HEADS}
+        f1s = [
+            prf([gold[i][k] for i in test], [got[i][name] for i in test])[2]
+            for k, name in enumerate(CUE_HEADS)
+        ]
+        lines.append(f"| {source} | {len(test)} | " + " | ".join(f"{f:.3f}" for f in f1s) + " |")
+    lines += ["", f"All {len(turns)} left-out predictions pooled:", "", *cue_table(gold, got)]
+    return lines
+
+
+def unseen_figures(path: Path) -> list[str]:
+    """The shipped coder and the cue patterns alone on the never-trained-on set."""
     with path.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    codes = [code(r["text"], r.get("prev_client_text") or None) for r in rows]
-    lines = [
-        f"{title} ({path.relative_to(ROOT)}, {len(rows)} utterances):",
+    gold = [tuple(r[name] == "1" for name in CUE_HEADS) for r in rows]
+    shipped = [code(r["text"], r.get("prev_client_text") or None) for r in rows]
+    patterns = [cues.find_all(fold(r["text"])) for r in rows]
+    where = path.relative_to(ROOT)
+    return [
+        f"Unseen set ({where}, {len(rows)} utterances), the shipped coder:",
         "",
-        "| code | positives | precision | recall | F1 |",
-        "| --- | --- | --- | --- | --- |",
+        *cue_table(gold, [{n: getattr(c, n) for n in CUE_HEADS} for c in shipped]),
+        "",
+        "The same set, cue patterns alone (no model):",
+        "",
+        *cue_table(gold, [{n: n in found for n in CUE_HEADS} for found in patterns]),
     ]
-    for name in CUES:
-        gold = [r[name] == "1" for r in rows]
-        got = [getattr(c, name) for c in codes]
-        tp = sum(g and p for g, p in zip(gold, got, strict=True))
-        fp = sum(p and not g for g, p in zip(gold, got, strict=True))
-        fn = sum(g and not p for g, p in zip(gold, got, strict=True))
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        f1 = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-        lines.append(f"| {name} | {sum(gold)} | {prec:.3f} | {rec:.3f} | {f1:.3f} |")
-    return lines
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -127,9 +179,9 @@ def main(argv: list[str] | None = None) -> int:
         lines += annomi_cv(args.annomi, args.folds)
     else:
         lines.append(f"(AnnoMI file {args.annomi} not found: cross-validation skipped)")
-    for path, title in ((LABELS, "Rules on the development set"), (HOLDOUT, "Held-out set")):
-        if path.exists():
-            lines += ["", *cue_figures(path, title)]
+    lines += ["", *cue_cv()]
+    if UNSEEN.exists():
+        lines += ["", *unseen_figures(UNSEEN)]
     block = "\n".join(lines)
     print(block)
     if args.write:

@@ -1,6 +1,10 @@
 """Train the coder's shipped weights from AnnoMI plus the project's own labelled turns.
 
-    python training/train_coder.py [ANNOMI_CSV] [-o src/trainsim/coding/weights.json.gz]
+The question, reflection and behaviour heads learn from AnnoMI and
+training/data/domain_turns.csv; the four cue heads from the cue-labelled sets
+(``coder_fit.CUE_LABELS``), never from tests/data/coder_labels_unseen.csv.
+
+    python training/train_coder.py [ANNOMI_CSV] [-o src/trainsim/coding/weights.bin.gz]
 
 Needs scikit-learn and numpy (the ``train`` extra). Deterministic: the same
 inputs give the same weights file, byte for byte.
@@ -12,7 +16,16 @@ import argparse
 import contextlib
 from pathlib import Path
 
-from coder_fit import DEFAULT_ANNOMI, ROOT, WEIGHTS, fit, read_domain_turns, read_turns, write
+from coder_fit import (
+    DEFAULT_ANNOMI,
+    ROOT,
+    WEIGHTS,
+    fit,
+    read_cue_turns,
+    read_domain_turns,
+    read_turns,
+    write,
+)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -27,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("-o", "--output", type=Path, default=WEIGHTS)
     args = parser.parse_args(argv)
-    turns = read_turns(args.annomi) + read_domain_turns()
+    turns = read_turns(args.annomi) + read_domain_turns() + read_cue_turns()
     doc = fit(turns)
     size = write(doc, args.output)
     shown = args.output.resolve()

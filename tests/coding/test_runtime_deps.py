@@ -53,7 +53,16 @@ def test_weights_load_and_code_without_numpy_or_sklearn() -> None:
     )
     assert proc.returncode == 0, proc.stderr
     out = json.loads(proc.stdout)
-    assert out["heads"] == ["behaviour", "complex", "question", "reflection"]
+    assert out["heads"] == [
+        "advice",
+        "behaviour",
+        "complex",
+        "consent_check",
+        "judgment",
+        "question",
+        "reflection",
+        "validation",
+    ]
     assert out["features"] > 1000
     assert out["consent"]["consent_check"] is True
     assert out["consent"]["question"] == "closed"
@@ -64,5 +73,5 @@ def test_weights_load_and_code_without_numpy_or_sklearn() -> None:
 
 
 def test_weights_file_is_small() -> None:
-    weights = SRC / "trainsim" / "coding" / "weights.json.gz"
+    weights = SRC / "trainsim" / "coding" / "weights.bin.gz"
     assert weights.stat().st_size <= 2 * 1024 * 1024

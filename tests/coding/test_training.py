@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import json
 import sys
 from pathlib import Path
 
@@ -70,12 +69,11 @@ def make_csv(path: Path, copies: int = 6) -> Path:
 
 def test_train_writes_reproducible_loadable_weights(tmp_path: Path) -> None:
     data = make_csv(tmp_path / "annomi.csv")
-    first, second = tmp_path / "a.json.gz", tmp_path / "b.json.gz"
+    first, second = tmp_path / "a.bin.gz", tmp_path / "b.bin.gz"
     assert train_coder.main([str(data), "-o", str(first)]) == 0
     assert train_coder.main([str(data), "-o", str(second)]) == 0
     assert first.read_bytes() == second.read_bytes()
-    doc = json.loads(gzip.decompress(first.read_bytes()))
-    m = model.parse(doc)
-    assert set(m.heads) == {"question", "reflection", "complex", "behaviour"}
+    m = model.from_bytes(gzip.decompress(first.read_bytes()))
+    assert set(m.heads) == {"question", "reflection", "complex", "behaviour", *model.CUE_HEADS}
     q, _, b = model.decide(m, extract("What brings you in today?"))
     assert (q, b) == ("open", "question")

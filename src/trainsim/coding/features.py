@@ -9,7 +9,8 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from trainsim.coding.text import PUNCT, bucket, clean, fold, sentences, tokens
+from trainsim.coding.patterns import PatternSet
+from trainsim.coding.text import DISFLUENCIES, PUNCT, SENTENCE, TOKEN, bucket, clean, fold, tokens
 
 _FILLER_WORDS = (
     "okay ok so yeah yes right well alright and great good sure oh now wow but then cool all "
@@ -38,6 +39,17 @@ TAGS = frozenset({"right", "okay", "ok", "yeah", "correct", "true", "huh", "eh",
 YOU = frozenset({"you", "your", "you're", "yourself", "you've", "you'd", "you'll"})
 ME = frozenset({"i", "me", "my", "i'm", "i've", "i'd", "i'll"})
 WE = frozenset({"we", "us", "our", "we're", "we'll", "let's"})
+_IMPERATIVE_VERBS = (
+    "add ask avoid book bring buy call cancel change check choose consider cut delete do drop "
+    "eat email find focus forget forgive get give go hold ignore join jot journal keep leave let "
+    "limit listen look make meet mention move note order pick plan play pop practise practice "
+    "put read reduce remember remind research schedule see send set show sign sit skip sleep "
+    "slow speak spend start stay stick stop suggest swap switch take talk tell text think touch "
+    "track treat try turn use wait walk watch wear write"
+)
+IMPERATIVE = frozenset(_IMPERATIVE_VERBS.split())
+"""Verbs that, first in a statement, make it an instruction ("Try...", "Jot down...")."""
+_PERSON = {w: name for name, group in (("you", YOU), ("me", ME), ("we", WE)) for w in group}
 
 _LEXICON = {
     "feel": r"\b(feel|feels|feeling|felt|frustrat\w*|scar\w*|afraid|worr\w*|anxious|nervous|"
@@ -50,7 +62,7 @@ _LEXICON = {
     r"sort of |also |still )?(feel\w*|want\w*|think\w*|believe|know|wonder\w*|worr\w*|"
     r"concern\w*|afraid|scared|sure|unsure|not sure|ready|tired|like|love|hate|need\w*|"
     r"hope\w*|notic\w*|realiz\w*|seem\w*|mention\w*|said|say\w*|describ\w*)\b",
-    "info": r"\b(research|studies|study|evidence|recommend\w*|guideline\w*|percent|%|risk\w*|"
+    "info": r"\b(research|studies|study|evidence|recommend\w*|guideline\w*|percent|risk\w*|"
     r"increase\w*|decrease\w*|reduce\w*|cause\w*|effect\w*|medication\w*|medicine|dose|"
     r"treatment|program\w*|service\w*|option\w*|information|typically|usually|generally|"
     r"most people|many people|a lot of people|we know|we find|it's important|the body|"
@@ -73,8 +85,49 @@ _LEXICON = {
     "hedge": r"\b(sounds like|seems like|it seems|i guess|i get the sense|i get the feeling|"
     r"i imagine|i wonder if|kind of|sort of|a bit|a little)\b",
 }
-LEXICON = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in _LEXICON.items()))
-"""One pass finds every lexicon cue; ``match.lastgroup`` names the cue."""
+
+
+def _parts(rx: str) -> list[str]:
+    """The top-level alternatives inside ``\\b( ... )\\b`` (else the whole pattern)."""
+    if not (rx.startswith(r"\b(") and rx.endswith(r")\b")):
+        return [rx]
+    inner, depth, parts, current = rx[3:-3], 0, [], ""
+    for ch in inner:
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += ch
+    return [*parts, current]
+
+
+_IN_ONE_WORD = re.compile(r"[a-z']+(?:\\w\*|s\?)?")
+_WORD_CUES: list[tuple[str, re.Pattern[str]]] = []
+_PHRASES: dict[str, list[str]] = {}
+for _name, _rx in _LEXICON.items():
+    for _part in _parts(_rx):
+        if _IN_ONE_WORD.fullmatch(_part):
+            _WORD_CUES.append((_name, re.compile(_part)))
+        else:
+            whole = _part.startswith("\\b")
+            _PHRASES.setdefault(_name, []).append(_part if whole else rf"\b(?:{_part})\b")
+LEXICON = PatternSet(_PHRASES)
+"""The lexicon entries longer than a word; single words are looked up per token."""
+_LEXICON_OF_WORD: dict[str, tuple[str, ...]] = {}
+
+
+def lexicon_of(word: str) -> tuple[str, ...]:
+    """The lexicons a single token belongs to, remembered per word."""
+    names = _LEXICON_OF_WORD.get(word)
+    if names is None:
+        names = tuple(dict.fromkeys(n for n, rx in _WORD_CUES if rx.fullmatch(word)))
+        if len(_LEXICON_OF_WORD) < 100_000:
+            _LEXICON_OF_WORD[word] = names
+    return names
+
+
 _WONDER = re.compile(r"\b(i'm|i am|i was|i'd be) (just )?(wondering|curious)\b")
 _TELL_ME = re.compile(r"\btell me\b|\btalk (to me )?about\b|\bhelp me understand\b")
 _SOUNDS = re.compile(
@@ -128,29 +181,47 @@ def question_form(cw: list[str], ends_with_q: bool) -> str:
     return "decl" if ends_with_q else "none"
 
 
+_STEMS: dict[str, str] = {}
+
+
+def _instructs(cw: list[str]) -> bool:
+    """Does a statement's core start with an instruction ("just try", "maybe jot", "go")?"""
+    i = 0
+    while i < len(cw) - 1 and cw[i] in ("just", "maybe", "then", "perhaps", "simply", "please"):
+        i += 1
+    if i >= len(cw) or cw[i] not in IMPERATIVE:
+        return False
+    nxt = cw[i + 1] if i + 1 < len(cw) else ""
+    return nxt not in ("me", "us", "you") and not (cw[i] == "let" and nxt in ("me", "us"))
+
+
 def _stem(w: str) -> str:
-    for suffix in ("ing", "ed", "es", "s", "ly"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            return w[: -len(suffix)]
-    return w
+    """A crude stem ("feeling" -> "feel"), remembered per word."""
+    stem = _STEMS.get(w)
+    if stem is None:
+        stem = w
+        for suffix in ("ing", "ed", "es", "s", "ly"):
+            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+                stem = w[: -len(suffix)]
+                break
+        if len(_STEMS) < 100_000:
+            _STEMS[w] = stem
+    return stem
 
 
 def extract(text: str, client_text: str | None = None) -> dict[str, float]:
     """Named features of one turn; ``client_text`` is the client's line before it."""
-    f: dict[str, float] = {}
     t = clean(text)
     c = fold(client_text) if client_text else ""
-    ws = tokens(t)
+    sents = _sentences(t)
+    ws = [w for _, _, toks in sents for w in toks]
     words = [w for w in ws if w not in PUNCT]
-    for w in words:
-        f["w:" + w] = 1.0
     seq = ["<s>", *(w for w in ws if w != ","), "</s>"]
-    for a, b in pairwise(seq):
-        f["b:" + a + "_" + b] = 1.0
-    for a, b, d in zip(seq, seq[1:], seq[2:], strict=False):
-        f["t:" + a + "_" + b + "_" + d] = 1.0
+    pairs = [a + "_" + b for a, b in pairwise(seq)]
+    f: dict[str, float] = dict.fromkeys(["w:" + w for w in words], 1.0)
+    f.update(dict.fromkeys(["b:" + p for p in pairs], 1.0))
+    f.update(dict.fromkeys(["t:" + p + "_" + d for p, d in zip(pairs, seq[2:], strict=False)], 1.0))
 
-    sents = sentences(t)
     f["nsent:" + bucket(len(sents), (0, 1, 2, 3, 5))] = 1.0
     f["nq:" + bucket(t.count("?"), (0, 1, 2))] = 1.0
     stripped = t.rstrip()
@@ -164,10 +235,10 @@ def extract(text: str, client_text: str | None = None) -> dict[str, float]:
     if not [w for w in core(ws) if w not in PUNCT]:
         f["allfiller"] = 1.0
 
-    forms = 0
+    forms = imperatives = 0
     last_index = len(sents) - 1
-    for i, s in enumerate(sents):
-        cw = [w for w in core(tokens(s)) if w not in PUNCT]
+    for i, (s, _, toks) in enumerate(sents):
+        cw = [w for w in core(toks) if w not in PUNCT]
         ends_q = s.endswith("?")
         tag = "q" if ends_q else "s"
         if cw:
@@ -184,6 +255,8 @@ def extract(text: str, client_text: str | None = None) -> dict[str, float]:
                 f["F1:" + cw[0]] = 1.0
                 if len(cw) > 1:
                     f["F2:" + cw[0] + "_" + cw[1]] = 1.0
+        if not ends_q and _instructs(cw):
+            imperatives += 1
         form = question_form(cw, ends_q)
         if ends_q or form not in ("none", "decl"):
             forms += 1
@@ -198,10 +271,19 @@ def extract(text: str, client_text: str | None = None) -> dict[str, float]:
             if " or " in s:
                 f["q_or"] = 1.0
     f["nqt:" + bucket(forms, (0, 1, 2, 3))] = 1.0
+    if imperatives:
+        f["imp"] = 1.0
+        f["impn:" + bucket(imperatives, (1, 2))] = 1.0
 
-    you = sum(w in YOU for w in words)
-    me = sum(w in ME for w in words)
-    we = sum(w in WE for w in words)
+    you = me = we = 0
+    for w in words:
+        person = _PERSON.get(w)
+        if person == "you":
+            you += 1
+        elif person == "me":
+            me += 1
+        elif person == "we":
+            we += 1
     f["you:" + bucket(you, (0, 1, 2, 4))] = 1.0
     f["me:" + bucket(me, (0, 1, 2, 4))] = 1.0
     f["we:" + bucket(we, (0, 1, 2))] = 1.0
@@ -217,21 +299,44 @@ def extract(text: str, client_text: str | None = None) -> dict[str, float]:
     _client_features(f, words, you, c)
 
     counts: dict[str, int] = {}
-    for m in LEXICON.finditer(t):
-        name = m.lastgroup or ""
-        counts[name] = counts.get(name, 0) + 1
+    in_first: set[str] = set()
+    in_last: set[str] = set()
+    for i, (_, _, toks) in enumerate(sents):
+        for w in toks:
+            names = _LEXICON_OF_WORD.get(w)
+            for name in lexicon_of(w) if names is None else names:
+                counts[name] = counts.get(name, 0) + 1
+                if i == 0:
+                    in_first.add(name)
+                if i == last_index:
+                    in_last.add(name)
+    last_start = sents[-1][1] if sents else 0
+    first_end = sents[1][1] if len(sents) > 1 else len(t)
+    for name, spans in LEXICON.spans(t).items():
+        counts[name] = counts.get(name, 0) + len(spans)
+        if any(start >= last_start for start, _ in spans):
+            in_last.add(name)
+        if any(end <= first_end for _, end in spans):
+            in_first.add(name)
     for name, n in counts.items():
         f["lex:" + name] = 1.0
         f["lexn:" + name + ":" + bucket(n, (1, 2))] = 1.0
-    if counts and len(sents) == 1:
-        for name in counts:
-            f["lexL:" + name] = f["lexF:" + name] = 1.0
-    elif counts and sents:
-        for m in LEXICON.finditer(sents[-1]):
-            f["lexL:" + (m.lastgroup or "")] = 1.0
-        for m in LEXICON.finditer(sents[0]):
-            f["lexF:" + (m.lastgroup or "")] = 1.0
+    for name in in_last:
+        f["lexL:" + name] = 1.0
+    for name in in_first:
+        f["lexF:" + name] = 1.0
     return f
+
+
+def _sentences(t: str) -> list[tuple[str, int, list[str]]]:
+    """Each sentence of cleaned text: its stripped text, start offset and tokens."""
+    out: list[tuple[str, int, list[str]]] = []
+    for m in SENTENCE.finditer(t):
+        piece = m.group()
+        if piece.strip(" -,\"'"):
+            toks = [w for w in TOKEN.findall(piece) if w not in DISFLUENCIES]
+            out.append((piece.strip(), m.start(), toks))
+    return out
 
 
 def _client_features(f: dict[str, float], words: list[str], you: int, c: str) -> None:
@@ -243,8 +348,9 @@ def _client_features(f: dict[str, float], words: list[str], you: int, c: str) ->
         f["c?"] = 1.0
     if cs.endswith("-"):
         f["c-"] = 1.0
-    tc = {_stem(w) for w in words if w not in STOP}
-    cc = {_stem(w) for w in cws if w not in STOP}
+    stems = _STEMS
+    tc = {stems.get(w) or _stem(w) for w in words if w not in STOP}
+    cc = {stems.get(w) or _stem(w) for w in cws if w not in STOP}
     shared = tc & cc
     if tc:
         ratio = len(shared) / len(tc)
@@ -255,6 +361,6 @@ def _client_features(f: dict[str, float], words: list[str], you: int, c: str) ->
         f["covl"] = len(shared) / len(cc)
     bigrams = set(pairwise(cws)) & set(pairwise(words))
     f["bov:" + bucket(len(bigrams), (0, 1, 2, 4))] = 1.0
-    client_me = sum(w in ME for w in cws)
+    client_me = len([w for w in cws if w in ME])
     if client_me:
         f["c_me&t_you:" + bucket(min(client_me, you), (0, 1, 2))] = 1.0

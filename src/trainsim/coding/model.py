@@ -1,25 +1,30 @@
 """The shipped linear model: weights loaded once, scored in plain Python.
 
-``weights.json.gz`` holds one multinomial logistic-regression head per target,
+``weights.bin.gz`` holds one logistic-regression head per target,
 all over the features of :mod:`trainsim.coding.features`:
 
 * ``question``: none / open / closed
 * ``reflection``: none / yes (a reflection is present)
 * ``complex``: simple / complex (trained on reflections only)
 * ``behaviour``: question / reflection / therapist_input / other
+* ``validation``, ``consent_check``, ``advice``, ``judgment``: no / yes (trained on
+  the project's own labelled turns; the cue rules that fired are among the features)
 
-The file is written by ``training/train_coder.py``.
+The file is written by ``training/train_coder.py`` (see :func:`to_bytes` for its layout).
 """
 
 from __future__ import annotations
 
 import gzip
 import json
-from dataclasses import dataclass
+import struct
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-WEIGHTS_FILE = "weights.json.gz"
+WEIGHTS_FILE = "weights.bin.gz"
+MAGIC = b"trainsim-coder-weights 2"
+CUE_HEADS = ("validation", "consent_check", "advice", "judgment")
 
 
 @dataclass(frozen=True)
@@ -32,9 +37,9 @@ class Head:
 
 SCALE = 10_000
 """Weights are stored rounded to 4 decimals, so ``weight * SCALE`` is an exact integer."""
-LANE = 40
-"""Bits per class in a packed row (room for 2**19 summed rows of offset weights)."""
-OFFSET = 1 << 20
+LANE = 64
+"""Bits per class in a packed row: one unsigned 64-bit integer, so rows pack in C."""
+OFFSET = 1 << 31
 """Added to every scaled weight so that each lane stays non-negative."""
 _MASK = (1 << LANE) - 1
 
@@ -56,6 +61,8 @@ class Model:
     meta: dict[str, object]
     combinations: tuple[tuple[int, int, int, str, str, str], ...] = ()
     """Score positions and names of every consistent (question, reflection, behaviour)."""
+    _floats: dict[str, tuple[float, ...]] = field(default_factory=dict, repr=False)
+    _evidence: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
 
     @property
     def width(self) -> int:
@@ -64,12 +71,36 @@ class Model:
 
     def row(self, name: str) -> tuple[float, ...] | None:
         """One feature's weights as floats, or None if the model does not use it."""
-        packed = self.rows.get(name)
-        if packed is None:
-            return None
-        return tuple(
-            (((packed >> (LANE * i)) & _MASK) - OFFSET) / SCALE for i in range(self.width)
-        )
+        weights = self._floats.get(name)
+        if weights is None:
+            packed = self.rows.get(name)
+            if packed is None:
+                return None
+            weights = tuple(
+                (((packed >> (LANE * i)) & _MASK) - OFFSET) / SCALE for i in range(self.width)
+            )
+            if len(self._floats) < 1024:  # only a few features take values other than 1
+                self._floats[name] = weights
+        return weights
+
+    def evidence(self, head: str, names: list[str]) -> float:
+        """For a yes/no head: the summed weight of ``names`` towards "yes"."""
+        cache = self._evidence.setdefault(head, {})
+        total = 0.0
+        for name in names:
+            weight = cache.get(name)
+            if weight is None:
+                h = self.heads[head]
+                yes = h.start + h.classes.index("yes")
+                no = h.start + h.classes.index("no")
+                packed = self.rows.get(name, 0)
+                weight = (
+                    ((packed >> (LANE * yes)) & _MASK) - ((packed >> (LANE * no)) & _MASK)
+                ) / SCALE
+                if len(cache) < 100_000:
+                    cache[name] = weight
+            total += weight
+        return total
 
     def scores(self, features: dict[str, float]) -> list[float]:
         """Raw linear scores of every class of every head."""
@@ -95,13 +126,10 @@ class Model:
 
 def pack(weights: list[float]) -> int:
     """One feature's weights (at most 4 decimals each) as a packed integer row."""
-    packed = 0
-    for i, w in enumerate(weights):
-        lane = round(w * SCALE) + OFFSET
-        if not 0 <= lane < 2 * OFFSET:
-            raise ValueError(f"weight {w} is out of the packable range")
-        packed |= lane << (LANE * i)
-    return packed
+    lanes = [round(w * SCALE) + OFFSET for w in weights]
+    if any(not 0 <= lane < 2 * OFFSET for lane in lanes):
+        raise ValueError(f"a weight in {weights} is out of the packable range")
+    return int.from_bytes(struct.pack(f"<{len(lanes)}Q", *lanes), "little")
 
 
 def parse(data: dict) -> Model:
@@ -117,40 +145,101 @@ def parse(data: dict) -> Model:
         heads[name] = Head(tuple(head["classes"]), start)
         bias.extend(head["bias"])
         for i, weights in head["weights"].items():
-            row = rows.setdefault(features[int(i)], [0.0] * width)
+            row = rows.get(features[int(i)])
+            if row is None:
+                row = rows[features[int(i)]] = [0.0] * width
             row[start : start + k] = weights
     packed = {name: pack(row) for name, row in rows.items()}
     return Model(heads, tuple(bias), packed, data.get("meta", {}), _combinations(heads))
 
 
 def _combinations(heads: dict[str, Head]) -> tuple[tuple[int, int, int, str, str, str], ...]:
+    if not {"question", "reflection", "behaviour"} <= heads.keys():
+        return ()  # a cue-only model (used when evaluating the cue heads)
     q, r, b = heads["question"], heads["reflection"], heads["behaviour"]
     return tuple(
         (q.start + qi, r.start + ri, b.start + bi, qname, rname, bname)
         for bi, bname in enumerate(b.classes)
         for qi, qname in enumerate(q.classes)
         if not (bname == "question" and qname == "none")
+        and not (bname == "other" and qname != "none")
         for ri, rname in enumerate(r.classes)
         if not (bname == "reflection" and rname == "none")
+        and not (bname == "other" and rname != "none")
     )
+
+
+def to_bytes(model: Model) -> bytes:
+    """The model as the shipped file's (uncompressed) bytes.
+
+    Layout: a magic line; one line of JSON (heads and their classes, bias, meta,
+    number of features); one line per feature name, sorted; then every feature's
+    packed row as ``width`` little-endian unsigned 64-bit lanes, in name order.
+    Reading it back is one slice and ``int.from_bytes`` per feature.
+    """
+    names = sorted(model.rows)
+    header = {
+        "heads": [
+            [name, list(h.classes)]
+            for name, h in sorted(model.heads.items(), key=lambda item: item[1].start)
+        ],
+        "bias": list(model.bias),
+        "meta": model.meta,
+        "features": len(names),
+        "scale": SCALE,
+        "offset": OFFSET,
+    }
+    width = model.width * LANE // 8
+    parts = [MAGIC, json.dumps(header, sort_keys=True).encode("utf-8"), *map(str.encode, names)]
+    rows = b"".join(model.rows[n].to_bytes(width, "little") for n in names)
+    return b"\n".join(parts) + b"\n" + rows
+
+
+def from_bytes(data: bytes) -> Model:
+    """Read what :func:`to_bytes` wrote."""
+    magic, header_line, rest = data.split(b"\n", 2)
+    if magic != MAGIC:
+        raise ValueError("not a trainsim coder weights file (or an unknown version)")
+    header = json.loads(header_line)
+    if header["scale"] != SCALE or header["offset"] != OFFSET:
+        raise ValueError("weights written with a different packing")
+    n = header["features"]
+    *names, rows = rest.split(b"\n", n)
+    heads: dict[str, Head] = {}
+    start = 0
+    for name, classes in header["heads"]:  # in lane order
+        heads[name] = Head(tuple(classes), start)
+        start += len(classes)
+    width = start * LANE // 8
+    if len(rows) != n * width:
+        raise ValueError("weights file is truncated")
+    view = memoryview(rows)
+    packed = {
+        name.decode("utf-8"): int.from_bytes(view[i * width : (i + 1) * width], "little")
+        for i, name in enumerate(names)
+    }
+    return Model(heads, tuple(header["bias"]), packed, header["meta"], _combinations(heads))
 
 
 @lru_cache(maxsize=1)
 def load() -> Model:
     """The packaged model, read once."""
     raw = resources.files("trainsim.coding").joinpath(WEIGHTS_FILE).read_bytes()
-    return parse(json.loads(gzip.decompress(raw).decode("utf-8")))
+    return from_bytes(gzip.decompress(raw))
 
 
-def decide(model: Model, features: dict[str, float]) -> tuple[str, str, str]:
+def decide(
+    model: Model, features: dict[str, float], scores: list[float] | None = None
+) -> tuple[str, str, str]:
     """Most probable consistent (question, reflection, behaviour) for one turn.
 
-    Behaviour "question" requires an open or closed question and behaviour
-    "reflection" requires a reflection; among consistent combinations the one
-    with the highest summed log-probability wins. Each head's normaliser is the
-    same for every combination, so comparing summed raw scores picks the same one.
+    Behaviour "question" requires an open or closed question, behaviour
+    "reflection" requires a reflection and behaviour "other" allows neither (as
+    in every AnnoMI utterance coded "other"); among consistent combinations the
+    one with the highest summed log-probability wins. Each head's normaliser is
+    the same for every combination, so comparing summed raw scores picks the same one.
     """
-    s = model.scores(features)
+    s = model.scores(features) if scores is None else scores
     _, _, _, question, present, behaviour = max(
         model.combinations, key=lambda c: s[c[0]] + s[c[1]] + s[c[2]]
     )
@@ -159,3 +248,14 @@ def decide(model: Model, features: dict[str, float]) -> tuple[str, str, str]:
     h = model.heads["complex"]
     own = s[h.start : h.start + len(h.classes)]
     return question, h.classes[own.index(max(own))], behaviour
+
+
+def cue_margins(model: Model, scores: list[float]) -> dict[str, float]:
+    """Log-odds of each cue head the model has (positive: the code is present)."""
+    out: dict[str, float] = {}
+    for name in CUE_HEADS:
+        head = model.heads.get(name)
+        if head is not None:
+            yes = head.classes.index("yes")
+            out[name] = scores[head.start + yes] - scores[head.start + 1 - yes]
+    return out

@@ -69,8 +69,8 @@ def long_keys_of(source: str) -> set[str] | None:
     if not items or items[0] != (_c.AT, _c.AT_BOUNDARY):
         return None
     heads = _heads(items, LONG)
-    if heads is None or any(len(h) < LONG for h in heads):
-        return None
+    if heads is None or any(len(h) < LONG or h[0] not in _LETTERS for h in heads):
+        return None  # unknown, too short, or not starting where a word starts
     return heads
 
 
@@ -123,15 +123,22 @@ class PatternSet:
                     continue
                 for key in keys:
                     self._index.setdefault(key, []).append((name, pattern))
+        long_starts = {key[:KEY].split("'")[0].split(" ")[0] for key in self._long}
+        self._starts = frozenset(self._index) | long_starts
+        """Word starts (as :data:`_WORD_START` reads them) at which some alternative may match."""
 
     def spans(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """Each group's match spans in ``text`` (unsorted, may overlap); only groups that match."""
         found: dict[str, list[tuple[int, int]]] = {}
         index = self._index
         long = self._long
+        starts = self._starts
         for word in _WORD_START.finditer(text):
+            key = word.group()
+            if key not in starts:
+                continue
             at = word.start()
-            for candidates in (index.get(word.group()), long.get(text[at : at + LONG])):
+            for candidates in (index.get(key), long.get(text[at : at + LONG])):
                 if candidates is None:
                     continue
                 for name, pattern in candidates:

@@ -11,6 +11,7 @@ Two views of an utterance are used:
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 _FOLD = str.maketrans(
     {
@@ -29,8 +30,8 @@ _STUTTER_WORD = re.compile(r"\b(\w+)(?:-\1\b)+")
 _REPEAT = re.compile(r"\b(\w+(?:'\w+)?)(?:\s*[-,]+\s*\1\b)+")
 _DASHES = re.compile(r"\s*-{2,}\s*|\s+-\s+")
 _WORD = re.compile(r"\w+")
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?.!,]")
-_SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?.!,]")
+SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
 
 DISFLUENCIES = frozenset({"um", "uh", "er", "erm", "hmm", "hm", "mm", "mhm", "ah", "uhm"})
 PUNCT = frozenset({",", ".", "!", "?"})
@@ -55,26 +56,29 @@ def clean(text: str) -> str:
         t = _STUTTER_PREFIX.sub("", t)
         t = _STUTTER_WORD.sub(r"\1", t)
     if "," in t or "-" in t:
-        words = _WORD.findall(t)
-        if len(set(words)) < len(words):
+        # A repeat ("I, I", "don't- don't") needs the same word one or two words on.
+        w = _WORD.findall(t)
+        if any(a == b for a, b in pairwise(w)) or any(
+            a == b for a, b in zip(w, w[2:], strict=False)
+        ):
             t = _REPEAT.sub(r"\1", t)
     return t
 
 
 def tokens(text: str) -> list[str]:
     """Word and punctuation tokens of cleaned text, without um/uh-type disfluencies."""
-    return [w for w in _TOKEN.findall(text) if w not in DISFLUENCIES]
+    return [w for w in TOKEN.findall(text) if w not in DISFLUENCIES]
 
 
 def sentences(text: str) -> list[str]:
     """Sentences of cleaned text, each with its closing punctuation."""
-    return [s.strip() for s in _SENTENCE.findall(text) if s.strip(" -,\"'")]
+    return [s.strip() for s in SENTENCE.findall(text) if s.strip(" -,\"'")]
 
 
 def sentence_spans(folded: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in folded text, trimmed of spaces and dashes."""
     spans = []
-    for m in _SENTENCE.finditer(folded):
+    for m in SENTENCE.finditer(folded):
         start, end = m.span()
         while start < end and folded[start] in " \t\r\n-,\"'":
             start += 1
