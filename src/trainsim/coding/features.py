@@ -7,6 +7,7 @@ training (``training/train_coder.py``) and inference, so the two cannot drift.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import pairwise
 
 from trainsim.coding.patterns import PatternSet
@@ -28,6 +29,7 @@ _STOP_WORDS = (
 STOP = frozenset(_STOP_WORDS.split())
 WH_OPEN = frozenset({"what", "how", "why"})
 WH_CLOSED = frozenset({"when", "who", "which", "where", "whom", "whose"})
+WH = WH_OPEN | WH_CLOSED
 _AUX_WORDS = (
     "do does did is are was were have has had can could would will should may might shall am "
     "don't doesn't didn't isn't aren't wasn't weren't haven't hasn't won't wouldn't can't "
@@ -49,7 +51,6 @@ _IMPERATIVE_VERBS = (
 )
 IMPERATIVE = frozenset(_IMPERATIVE_VERBS.split())
 """Verbs that, first in a statement, make it an instruction ("Try...", "Jot down...")."""
-_PERSON = {w: name for name, group in (("you", YOU), ("me", ME), ("we", WE)) for w in group}
 
 _LEXICON = {
     "feel": r"\b(feel|feels|feeling|felt|frustrat\w*|scar\w*|afraid|worr\w*|anxious|nervous|"
@@ -161,7 +162,7 @@ def core(ws: list[str]) -> list[str]:
 
 def question_form(cw: list[str], ends_with_q: bool) -> str:
     """Surface form of one sentence's core tokens: open, how-much, wh-closed, aux, tag, decl."""
-    cw = [w.split("'")[0] if "'" in w and w.split("'")[0] in WH_OPEN | WH_CLOSED else w for w in cw]
+    cw = [w.split("'")[0] if "'" in w and w.split("'")[0] in WH else w for w in cw]
     for i, w in enumerate(cw[:8]):
         if w == ",":
             continue
@@ -179,6 +180,25 @@ def question_form(cw: list[str], ends_with_q: bool) -> str:
     if cw and cw[-1] in TAGS and ends_with_q and len(cw) > 2:
         return "tag"
     return "decl" if ends_with_q else "none"
+
+
+# Count buckets, each named by its edges: `_B_0_1_2(5)` is bucket(5, (0, 1, 2)) == "2+".
+def _bucketer(edges: tuple[int, ...]) -> Callable[[int], str]:
+    """``bucket(n, edges)`` as a table look-up (``n`` is a count, never negative)."""
+    table = [bucket(n, edges) for n in range(edges[-1] + 2)]
+    top = len(table) - 1
+    return lambda n: table[n if n < top else top]
+
+
+_B_0_1_2 = _bucketer((0, 1, 2))
+_B_0_1_2_3 = _bucketer((0, 1, 2, 3))
+_B_0_1_2_3_4_6_8_10_15_20_30_40_60 = _bucketer((0, 1, 2, 3, 4, 6, 8, 10, 15, 20, 30, 40, 60))
+_B_0_1_2_3_5 = _bucketer((0, 1, 2, 3, 5))
+_B_0_1_2_4 = _bucketer((0, 1, 2, 4))
+_B_0_1_2_4_6_10 = _bucketer((0, 1, 2, 4, 6, 10))
+_B_0_1_2_4_8_16_32 = _bucketer((0, 1, 2, 4, 8, 16, 32))
+_B_1_2 = _bucketer((1, 2))
+_B_1_2_3_5_8_12_20 = _bucketer((1, 2, 3, 5, 8, 12, 20))
 
 
 _STEMS: dict[str, str] = {}
@@ -222,8 +242,8 @@ def extract(text: str, client_text: str | None = None) -> dict[str, float]:
     f.update(dict.fromkeys(["b:" + p for p in pairs], 1.0))
     f.update(dict.fromkeys(["t:" + p + "_" + d for p, d in zip(pairs, seq[2:], strict=False)], 1.0))
 
-    f["nsent:" + bucket(len(sents), (0, 1, 2, 3, 5))] = 1.0
-    f["nq:" + bucket(t.count("?"), (0, 1, 2))] = 1.0
+    f["nsent:" + _B_0_1_2_3_5(len(sents))] = 1.0
+    f["nq:" + _B_0_1_2(t.count("?"))] = 1.0
     stripped = t.rstrip()
     if stripped.endswith("?"):
         f["end?"] = 1.0
@@ -231,7 +251,7 @@ def extract(text: str, client_text: str | None = None) -> dict[str, float]:
         f["end-"] = 1.0
     if t.lstrip().startswith("-"):
         f["start-"] = 1.0
-    f["len:" + bucket(len(words), (0, 1, 2, 3, 4, 6, 8, 10, 15, 20, 30, 40, 60))] = 1.0
+    f["len:" + _B_0_1_2_3_4_6_8_10_15_20_30_40_60(len(words))] = 1.0
     if not [w for w in core(ws) if w not in PUNCT]:
         f["allfiller"] = 1.0
 
@@ -267,26 +287,20 @@ def extract(text: str, client_text: str | None = None) -> dict[str, float]:
         if ends_q:
             for w in cw:
                 f["qw:" + w] = 1.0
-            f["qlen:" + bucket(len(cw), (1, 2, 3, 5, 8, 12, 20))] = 1.0
+            f["qlen:" + _B_1_2_3_5_8_12_20(len(cw))] = 1.0
             if " or " in s:
                 f["q_or"] = 1.0
-    f["nqt:" + bucket(forms, (0, 1, 2, 3))] = 1.0
+    f["nqt:" + _B_0_1_2_3(forms)] = 1.0
     if imperatives:
         f["imp"] = 1.0
-        f["impn:" + bucket(imperatives, (1, 2))] = 1.0
+        f["impn:" + _B_1_2(imperatives)] = 1.0
 
-    you = me = we = 0
-    for w in words:
-        person = _PERSON.get(w)
-        if person == "you":
-            you += 1
-        elif person == "me":
-            me += 1
-        elif person == "we":
-            we += 1
-    f["you:" + bucket(you, (0, 1, 2, 4))] = 1.0
-    f["me:" + bucket(me, (0, 1, 2, 4))] = 1.0
-    f["we:" + bucket(we, (0, 1, 2))] = 1.0
+    you = sum(map(YOU.__contains__, words))
+    me = sum(map(ME.__contains__, words))
+    we = sum(map(WE.__contains__, words))
+    f["you:" + _B_0_1_2_4(you)] = 1.0
+    f["me:" + _B_0_1_2_4(me)] = 1.0
+    f["we:" + _B_0_1_2(we)] = 1.0
     if _WONDER.search(t):
         f["wonder"] = 1.0
     if _TELL_ME.search(t):
@@ -320,7 +334,7 @@ def extract(text: str, client_text: str | None = None) -> dict[str, float]:
             in_first.add(name)
     for name, n in counts.items():
         f["lex:" + name] = 1.0
-        f["lexn:" + name + ":" + bucket(n, (1, 2))] = 1.0
+        f["lexn:" + name + ":" + _B_1_2(n)] = 1.0
     for name in in_last:
         f["lexL:" + name] = 1.0
     for name in in_first:
@@ -342,7 +356,7 @@ def _sentences(t: str) -> list[tuple[str, int, list[str]]]:
 def _client_features(f: dict[str, float], words: list[str], you: int, c: str) -> None:
     """Features of the client's preceding line and its overlap with the turn."""
     cws = [w for w in tokens(c) if w not in PUNCT]
-    f["clen:" + bucket(len(cws), (0, 1, 2, 4, 8, 16, 32))] = 1.0
+    f["clen:" + _B_0_1_2_4_8_16_32(len(cws))] = 1.0
     cs = c.rstrip()
     if cs.endswith("?"):
         f["c?"] = 1.0
@@ -355,12 +369,12 @@ def _client_features(f: dict[str, float], words: list[str], you: int, c: str) ->
     if tc:
         ratio = len(shared) / len(tc)
         f["ovl"] = ratio
-        f["ovlb:" + bucket(int(ratio * 10), (0, 1, 2, 4, 6, 10))] = 1.0
-        f["ovn:" + bucket(len(shared), (0, 1, 2, 3, 5))] = 1.0
+        f["ovlb:" + _B_0_1_2_4_6_10(int(ratio * 10))] = 1.0
+        f["ovn:" + _B_0_1_2_3_5(len(shared))] = 1.0
     if cc:
         f["covl"] = len(shared) / len(cc)
     bigrams = set(pairwise(cws)) & set(pairwise(words))
-    f["bov:" + bucket(len(bigrams), (0, 1, 2, 4))] = 1.0
-    client_me = len([w for w in cws if w in ME])
+    f["bov:" + _B_0_1_2_4(len(bigrams))] = 1.0
+    client_me = sum(map(ME.__contains__, cws))
     if client_me:
-        f["c_me&t_you:" + bucket(min(client_me, you), (0, 1, 2))] = 1.0
+        f["c_me&t_you:" + _B_0_1_2(min(client_me, you))] = 1.0
