@@ -1,4 +1,5 @@
-"""The hand-labelled cue sets: shape, balance, and the rules' agreement with them."""
+"""The hand-labelled cue sets: shape, balance, separation, and the coder's level on the
+set nothing was trained or tuned on."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import pytest
 from trainsim.coding import code
 
 DATA = Path(__file__).resolve().parents[1] / "data"
+TRAINING = Path(__file__).resolve().parents[2] / "training" / "data"
 COLUMNS = ["text", "prev_client_text", "validation", "consent_check", "advice", "judgment"]
 CUES = COLUMNS[2:]
 
 
 def read(name: str) -> list[dict[str, str]]:
-    with (DATA / name).open(newline="", encoding="utf-8") as fh:
+    path = DATA / name if (DATA / name).exists() else TRAINING / name
+    with path.open(newline="", encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         assert reader.fieldnames == COLUMNS
         return list(reader)
@@ -26,6 +29,8 @@ def read(name: str) -> list[dict[str, str]]:
     [
         ("coder_labels.csv", 400, 50),
         ("coder_labels_holdout.csv", 120, 15),
+        ("coder_labels_unseen.csv", 240, 50),
+        *((f"cue_turns_{w}.csv", 400, 80) for w in "abcde"),
     ],
 )
 def test_label_set_shape(name: str, minimum: int, positives: int) -> None:
@@ -42,6 +47,18 @@ def test_holdout_does_not_repeat_development_texts() -> None:
     assert not dev & {r["text"] for r in read("coder_labels_holdout.csv")}
 
 
+def test_unseen_set_shares_no_turn_with_training_data() -> None:
+    unseen = {r["text"]: r for r in read("coder_labels_unseen.csv")}
+    names = ["coder_labels.csv", "coder_labels_holdout.csv"]
+    names += [f"cue_turns_{w}.csv" for w in "abcde"]
+    for name in names:
+        for r in read(name):
+            if r["text"] in unseen:
+                # Only a stock phrase may recur ("I understand."), labelled the same.
+                assert len(r["text"].split()) <= 3, (name, r["text"])
+                assert all(r[c] == unseen[r["text"]][c] for c in CUES)
+
+
 def f1(rows: list[dict[str, str]], cue: str) -> float:
     gold = [r[cue] == "1" for r in rows]
     got = [getattr(code(r["text"], r["prev_client_text"] or None), cue) for r in rows]
@@ -52,6 +69,6 @@ def f1(rows: list[dict[str, str]], cue: str) -> float:
 
 
 @pytest.mark.parametrize("cue", CUES)
-def test_rules_hold_their_measured_level_on_the_holdout(cue: str) -> None:
-    # Regression floor a little under the figures reported in docs/coder.md.
-    assert f1(read("coder_labels_holdout.csv"), cue) >= 0.78
+def test_coder_holds_its_measured_level_on_the_unseen_set(cue: str) -> None:
+    # The target (0.85); docs/coder.md reports 0.90 to 1.00. No training turn is in this set.
+    assert f1(read("coder_labels_unseen.csv"), cue) >= 0.85

@@ -109,9 +109,12 @@ class PatternSet:
         self._index: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         self._long: dict[str, list[tuple[str, re.Pattern[str]]]] = {}
         self._anywhere: list[tuple[str, re.Pattern[str]]] = []
+        self.parts: list[tuple[str, re.Pattern[str]]] = []
+        """Every (group name, compiled alternative), in the order given."""
         for name, sources in groups.items():
             for source in sources:
                 pattern = re.compile(source)
+                self.parts.append((name, pattern))
                 long_keys = long_keys_of(source)
                 if long_keys is not None:
                     for key in long_keys:
