@@ -118,9 +118,10 @@ class Model:
             for i, w in enumerate(weights):
                 extra[i] += value * w
         base = count * OFFSET
+        lanes = struct.unpack(f"<{self.width}Q", total.to_bytes(self.width * LANE // 8, "little"))
         return [
-            b + x + (((total >> (LANE * i)) & _MASK) - base) / SCALE
-            for i, (b, x) in enumerate(zip(self.bias, extra, strict=True))
+            b + x + (lane - base) / SCALE
+            for b, x, lane in zip(self.bias, extra, lanes, strict=True)
         ]
 
 
