@@ -95,3 +95,18 @@ async def test_typed_turns_reach_the_debrief_with_codes(make_app) -> None:
                                             ("closed_question", "consent_check")]
         page = " ".join(str(w.render()) for w in app.screen.query(Static))
         assert "Typed; coded as: open question" in page
+
+
+async def test_coder_is_warmed_in_the_background_when_the_session_opens(make_app) -> None:
+    calls: list[str] = []
+
+    def recording_coder(text: str, client_text: str | None) -> FakeCodes:
+        calls.append(text)
+        return fake_coder(text, client_text)
+
+    app: RecordingApp = make_app(coder=recording_coder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _session(pilot)
+        await screen.workers.wait_for_complete()
+        assert calls == ["Okay."]  # loaded once, before anything was typed
+        assert screen.controller.turns == ()

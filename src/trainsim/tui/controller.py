@@ -8,6 +8,7 @@ resume a session or list history) only needs these objects, not the screens.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -130,6 +131,16 @@ class SessionController:
 
     def respond(self, text: str) -> Turn:
         return self.session.respond(text)
+
+    def warm_coder(self) -> None:
+        """Load the free-text coder ahead of the first typed response (run in a thread).
+
+        Does nothing for a scenario without free text; a coder that fails here fails
+        again, with its message, when the trainee types.
+        """
+        if any(node.free_text for node in self.scenario.nodes.values()):
+            with contextlib.suppress(Exception):
+                self.session.coder("Okay.", None)
 
     def rewind(self) -> Turn:
         from trainsim.engine import SessionError

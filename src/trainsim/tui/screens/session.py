@@ -104,6 +104,7 @@ class SessionScreen(SizeGuard, Screen[None]):
             self.coach.show_text("Assessment mode: feedback on every response waits for you "
                                  "at the debrief.")
         self.apply_coach_visibility()
+        self.run_worker(c.warm_coder, thread=True, name="warm-coder", group="coder")
         # a controller may arrive with turns already taken (a resumed session)
         self.transcript.set_lines(self.opening_lines())
         if c.turns:
