@@ -61,7 +61,7 @@ def annomi_cv(path: Path, folds: int) -> list[str]:
         train = [turns[i] for i in train_idx] + extra
         model = to_model(fit(train, [feats[i] for i in train_idx] + extra_feats))
         for i in test_idx:
-            q, r, b = decide(model, feats[i])
+            q, r, b = decide(model, model.scores(feats[i]))
             pred["question"][i], pred["reflection"][i], pred["behaviour"][i] = q, r, b
     gold = {
         "question": [t.question for t in turns],
@@ -127,8 +127,7 @@ def cue_cv() -> list[str]:
     gold = [t.cues or () for t in turns]
     got: list[dict[str, bool]] = [{} for _ in turns]
     lines = [
-        "Cue heads, each labelled source left out in turn (trained on the others, "
-        "scored on it):",
+        "Cue heads, each labelled source left out in turn (trained on the others, scored on it):",
         "",
         "| left out | turns | " + " | ".join(f"{n} F1" for n in CUE_HEADS) + " |",
         "| --- " * (len(CUE_HEADS) + 2) + "|",

@@ -75,5 +75,5 @@ def test_train_writes_reproducible_loadable_weights(tmp_path: Path) -> None:
     assert first.read_bytes() == second.read_bytes()
     m = model.from_bytes(gzip.decompress(first.read_bytes()))
     assert set(m.heads) == {"question", "reflection", "complex", "behaviour", *model.CUE_HEADS}
-    q, _, b = model.decide(m, extract("What brings you in today?"))
+    q, _, b = model.decide(m, m.scores(extract("What brings you in today?")))
     assert (q, b) == ("open", "question")

@@ -29,13 +29,18 @@ _REFLECTIVE = re.compile(
 
 
 def features_of(
-    text: str, client_text: str | None = None, found: dict[str, list[Span]] | None = None
+    text: str,
+    client_text: str | None = None,
+    found: dict[str, list[Span]] | None = None,
+    folded: str | None = None,
 ) -> dict[str, float]:
     """The model's features of a turn: :func:`extract` plus ``cue:<code>`` for each cue
-    pattern that fired (``found`` is :func:`cues.find_all` of the folded turn, if known)."""
-    features = extract(text, client_text)
+    pattern that fired (``found`` is :func:`cues.find_all` of the folded turn and ``folded``
+    is ``fold(text)``, when the caller has them)."""
+    folded = fold(text) if folded is None else folded
+    features = extract(text, client_text, folded)
     if found is None:
-        found = cues.find_all(fold(text))
+        found = cues.find_all(folded)
     for name in found:
         features["cue:" + name] = 1.0
     return features
@@ -48,8 +53,8 @@ def code(text: str, client_text: str | None = None) -> Codes:
         return Codes()
     m = model.load()
     found = cues.find_all(folded)
-    scores = m.scores(features_of(text, client_text, found))
-    question, reflection, behaviour = model.decide(m, {}, scores)
+    scores = m.scores(features_of(text, client_text, found, folded))
+    question, reflection, behaviour = model.decide(m, scores)
     margins = model.cue_margins(m, scores)
 
     spans: dict[str, tuple[Span, ...]] = {}

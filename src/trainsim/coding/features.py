@@ -229,9 +229,11 @@ def _stem(w: str) -> str:
     return stem
 
 
-def extract(text: str, client_text: str | None = None) -> dict[str, float]:
+def extract(
+    text: str, client_text: str | None = None, folded: str | None = None
+) -> dict[str, float]:
     """Named features of one turn; ``client_text`` is the client's line before it."""
-    t = clean(text)
+    t = clean(text, folded)
     c = fold(client_text) if client_text else ""
     sents = _sentences(t)
     ws = [w for _, _, toks in sents for w in toks]

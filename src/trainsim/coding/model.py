@@ -229,10 +229,9 @@ def load() -> Model:
     return from_bytes(gzip.decompress(raw))
 
 
-def decide(
-    model: Model, features: dict[str, float], scores: list[float] | None = None
-) -> tuple[str, str, str]:
-    """Most probable consistent (question, reflection, behaviour) for one turn.
+def decide(model: Model, scores: list[float]) -> tuple[str, str, str]:
+    """Most probable consistent (question, reflection, behaviour), from a turn's
+    :meth:`Model.scores`.
 
     Behaviour "question" requires an open or closed question, behaviour
     "reflection" requires a reflection and behaviour "other" allows neither (as
@@ -240,7 +239,7 @@ def decide(
     one with the highest summed log-probability wins. Each head's normaliser is
     the same for every combination, so comparing summed raw scores picks the same one.
     """
-    s = model.scores(features) if scores is None else scores
+    s = scores
     _, _, _, question, present, behaviour = max(
         model.combinations, key=lambda c: s[c[0]] + s[c[1]] + s[c[2]]
     )

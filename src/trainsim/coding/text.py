@@ -46,9 +46,11 @@ def fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
 
 
-def clean(text: str) -> str:
-    """Folded text without transcription notes and stutters (positions not kept)."""
-    t = fold(text)
+def clean(text: str, folded: str | None = None) -> str:
+    """Folded text without transcription notes and stutters (positions not kept).
+
+    ``folded`` is ``fold(text)`` when the caller has it already."""
+    t = fold(text) if folded is None else folded
     if "[" in t or "(" in t:
         t = _BRACKETS.sub(" ", t)
     if "-" in t:
@@ -68,11 +70,6 @@ def clean(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Word and punctuation tokens of cleaned text, without um/uh-type disfluencies."""
     return [w for w in TOKEN.findall(text) if w not in DISFLUENCIES]
-
-
-def sentences(text: str) -> list[str]:
-    """Sentences of cleaned text, each with its closing punctuation."""
-    return [s.strip() for s in SENTENCE.findall(text) if s.strip(" -,\"'")]
 
 
 def sentence_spans(folded: str) -> list[tuple[int, int]]:
