@@ -31,6 +31,7 @@ def read(name: str) -> list[dict[str, str]]:
         ("coder_labels_holdout.csv", 120, 15),
         ("coder_labels_unseen.csv", 240, 50),
         *((f"cue_turns_{w}.csv", 400, 80) for w in "abcde"),
+        ("cue_turns_f.csv", 240, 50),
     ],
 )
 def test_label_set_shape(name: str, minimum: int, positives: int) -> None:
@@ -50,7 +51,7 @@ def test_holdout_does_not_repeat_development_texts() -> None:
 def test_unseen_set_shares_no_turn_with_training_data() -> None:
     unseen = {r["text"]: r for r in read("coder_labels_unseen.csv")}
     names = ["coder_labels.csv", "coder_labels_holdout.csv"]
-    names += [f"cue_turns_{w}.csv" for w in "abcde"]
+    names += [f"cue_turns_{w}.csv" for w in "abcdef"]
     for name in names:
         for r in read(name):
             if r["text"] in unseen:
