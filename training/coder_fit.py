@@ -69,6 +69,8 @@ class Turn:
     weight: float = 1.0
     cues: tuple[bool, ...] | None = None
     """The cue codes in the order of ``CUE_HEADS``, for turns labelled with them."""
+    copy: bool = False
+    """A typed copy of another turn (:func:`typed`): it adds no features of its own."""
 
 
 def read_turns(path: Path, group_column: str | None = "transcript_id") -> list[Turn]:
@@ -112,6 +114,34 @@ def read_cue_turns(paths: tuple[Path, ...] = CUE_LABELS) -> list[Turn]:
     return turns
 
 
+_TYPED_DROPS = str.maketrans("", "", "'\u2019?.!")
+
+
+def typed(turns: list[Turn]) -> list[Turn]:
+    """Copies of ``turns`` as a hurried typist might enter them: no apostrophes and no
+    full stops or question marks ("is it ok if i ask about that"). Trainees type their
+    responses, so the cue heads learn from both spellings. Each copy keeps its turn's
+    group (so cross-validation by group never splits a turn from its copy)."""
+    out = []
+    for t in turns:
+        text = t.text.translate(_TYPED_DROPS)
+        if text != t.text:
+            out.append(
+                Turn(
+                    text,
+                    t.client,
+                    t.question,
+                    t.reflection,
+                    t.behaviour,
+                    t.group,
+                    t.weight,
+                    t.cues,
+                    copy=True,
+                )
+            )
+    return out
+
+
 def targets(turn: Turn) -> dict[str, str | None]:
     """Label of each head for one turn (None: the head does not train on it)."""
     out: dict[str, str | None] = dict.fromkeys(HEADS)
@@ -134,10 +164,11 @@ def fit(turns: list[Turn], feats: list[dict[str, float]] | None = None) -> dict:
     if feats is None:
         feats = [features_of(t.text, t.client) for t in turns]
     seen: dict[str, int] = {}
-    for f in feats:
-        for name in f:
-            seen[name] = seen.get(name, 0) + 1
-    feats = [{k: v for k, v in f.items() if seen[k] >= MIN_TURNS} for f in feats]
+    for turn, f in zip(turns, feats, strict=True):
+        if not turn.copy:  # a copy would let every feature of its original count twice
+            for name in f:
+                seen[name] = seen.get(name, 0) + 1
+    feats = [{k: v for k, v in f.items() if seen.get(k, 0) >= MIN_TURNS} for f in feats]
     vec = DictVectorizer()
     x_all = vec.fit_transform(feats)
     names = vec.get_feature_names_out().tolist()

@@ -29,6 +29,7 @@ from coder_fit import (
     read_domain_turns,
     read_turns,
     to_model,
+    typed,
 )
 from sklearn.metrics import cohen_kappa_score, confusion_matrix, f1_score
 from sklearn.model_selection import GroupKFold
@@ -120,12 +121,18 @@ def cue_table(gold: list[tuple[bool, ...]], got: list[dict[str, bool]]) -> list[
 
 
 def cue_cv() -> list[str]:
-    """Each cue-labelled source scored by cue heads trained on all the other sources."""
+    """Each cue-labelled source scored by cue heads trained on all the other sources (and
+    their typed copies, as the shipped heads are); then the same for typed copies of it."""
     turns = read_cue_turns()
+    copies = typed(turns)
     feats = [features_of(t.text, t.client) for t in turns]
-    sources = [t.group.rsplit("-", 1)[0] for t in turns]
+    copy_feats = {id(t): features_of(t.text, t.client) for t in copies}
+    source_of = {id(t): t.group.rsplit("-", 1)[0] for t in [*turns, *copies]}
+    sources = [source_of[id(t)] for t in turns]
     gold = [t.cues or () for t in turns]
     got: list[dict[str, bool]] = [{} for _ in turns]
+    got_typed: list[dict[str, bool]] = []
+    gold_typed: list[tuple[bool, ...]] = []
     lines = [
         "Cue heads, each labelled source left out in turn (trained on the others, scored on it):",
         "",
@@ -134,37 +141,65 @@ def cue_cv() -> list[str]:
     ]
     for source in dict.fromkeys(sources):
         test = [i for i, s in enumerate(sources) if s == source]
-        train = [i for i, s in enumerate(sources) if s != source]
-        m = to_model(fit([turns[i] for i in train], [feats[i] for i in train]))
+        train = [turns[i] for i, s in enumerate(sources) if s != source]
+        train += [t for t in copies if source_of[id(t)] != source]
+        train_feats = [feats[i] for i, s in enumerate(sources) if s != source]
+        train_feats += [copy_feats[id(t)] for t in copies if source_of[id(t)] != source]
+        m = to_model(fit(train, train_feats))
         for i in test:
             margins = cue_margins(m, m.scores(feats[i]))
             got[i] = {name: margins[name] > 0 for name in CUE_HEADS}
+        for t in copies:
+            if source_of[id(t)] == source:
+                margins = cue_margins(m, m.scores(copy_feats[id(t)]))
+                got_typed.append({name: margins[name] > 0 for name in CUE_HEADS})
+                gold_typed.append(t.cues or ())
         f1s = [
             prf([gold[i][k] for i in test], [got[i][name] for i in test])[2]
             for k, name in enumerate(CUE_HEADS)
         ]
         lines.append(f"| {source} | {len(test)} | " + " | ".join(f"{f:.3f}" for f in f1s) + " |")
     lines += ["", f"All {len(turns)} left-out predictions pooled:", "", *cue_table(gold, got)]
+    lines += [
+        "",
+        f"The same, scored on typed copies of the left-out turns ({len(copies)} turns that had "
+        "an apostrophe, full stop or question mark to drop):",
+        "",
+        *cue_table(gold_typed, got_typed),
+    ]
     return lines
 
 
 def unseen_figures(path: Path) -> list[str]:
-    """The shipped coder and the cue patterns alone on the never-trained-on set."""
+    """The shipped coder and the cue patterns alone on the never-trained-on set, and the
+    coder on its turns typed in lower case and on the rest."""
     with path.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     gold = [tuple(r[name] == "1" for name in CUE_HEADS) for r in rows]
     shipped = [code(r["text"], r.get("prev_client_text") or None) for r in rows]
+    got = [{n: getattr(c, n) for n in CUE_HEADS} for c in shipped]
     patterns = [cues.find_all(fold(r["text"])) for r in rows]
+    lower = [r["text"] == r["text"].lower() for r in rows]
     where = path.relative_to(ROOT)
-    return [
+    lines = [
         f"Unseen set ({where}, {len(rows)} utterances), the shipped coder:",
         "",
-        *cue_table(gold, [{n: getattr(c, n) for n in CUE_HEADS} for c in shipped]),
+        *cue_table(gold, got),
         "",
         "The same set, cue patterns alone (no model):",
         "",
         *cue_table(gold, [{n: n in found for n in CUE_HEADS} for found in patterns]),
     ]
+    for name, keep in (("typed all in lower case", True), ("with capitals", False)):
+        idx = [i for i, low in enumerate(lower) if low == keep]
+        if idx:
+            lines += [
+                "",
+                f"The shipped coder on the {len(idx)} turns of the unseen set {name}:",
+                "",
+                *cue_table([gold[i] for i in idx], [got[i] for i in idx]),
+            ]
+    return lines
 
 
 def main(argv: list[str] | None = None) -> int:

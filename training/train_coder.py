@@ -2,7 +2,8 @@
 
 The question, reflection and behaviour heads learn from AnnoMI and
 training/data/domain_turns.csv; the four cue heads from the cue-labelled sets
-(``coder_fit.CUE_LABELS``), never from tests/data/coder_labels_unseen.csv.
+(``coder_fit.CUE_LABELS``) and their typed copies (``coder_fit.typed``), never from
+tests/data/coder_labels_unseen.csv.
 
     python training/train_coder.py [ANNOMI_CSV] [-o src/trainsim/coding/weights.bin.gz]
 
@@ -24,6 +25,7 @@ from coder_fit import (
     read_cue_turns,
     read_domain_turns,
     read_turns,
+    typed,
     write,
 )
 
@@ -40,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("-o", "--output", type=Path, default=WEIGHTS)
     args = parser.parse_args(argv)
-    turns = read_turns(args.annomi) + read_domain_turns() + read_cue_turns()
+    cue_turns = read_cue_turns()
+    turns = read_turns(args.annomi) + read_domain_turns() + cue_turns + typed(cue_turns)
     doc = fit(turns)
     size = write(doc, args.output)
     shown = args.output.resolve()

@@ -15,7 +15,8 @@ from itertools import pairwise
 
 from trainsim.coding import cues, model
 from trainsim.coding.codes import Codes, Span
-from trainsim.coding.features import extract
+from trainsim.coding.features import PHRASES, extract
+from trainsim.coding.patterns import PatternSet
 from trainsim.coding.questions import question_spans
 from trainsim.coding.text import TOKEN, fold, sentence_spans
 
@@ -28,102 +29,108 @@ _REFLECTIVE = re.compile(
 )
 
 
-def features_of(
-    text: str,
-    client_text: str | None = None,
-    found: dict[str, list[Span]] | None = None,
-    folded: str | None = None,
-) -> dict[str, float]:
-    """The model's features of a turn: :func:`extract` plus ``cue:<code>`` for each cue
-    pattern that fired (``found`` is :func:`cues.find_all` of the folded turn and ``folded``
-    is ``fold(text)``, when the caller has them)."""
-    folded = fold(text) if folded is None else folded
-    features = extract(text, client_text, folded)
-    if found is None:
-        found = cues.find_all(folded)
+SCAN = PatternSet({**cues.GROUPS, **PHRASES})
+"""The cue patterns and the lexicon phrases, searched in one pass over a turn."""
+
+
+def scan(text: str, client_text: str | None = None) -> tuple[str, dict[str, list[Span]], dict]:
+    """A turn folded, its cue spans (:func:`cues.find_all`) and its model features."""
+    folded = fold(text)
+    raw = SCAN.spans(folded)
+    found = cues.find_all(folded, raw)
+    features = extract(text, client_text, folded, raw)
     for name in found:
         features["cue:" + name] = 1.0
-    return features
+    return folded, found, features
 
 
-def code(text: str, client_text: str | None = None) -> Codes:
-    """Code one clinician turn; ``client_text`` is the client's line before it (if any)."""
-    folded = fold(text)
-    if not any(ch.isalnum() for ch in folded):
+def features_of(text: str, client_text: str | None = None) -> dict[str, float]:
+    """The model's features of a turn: :func:`extract` plus ``cue:<code>`` for each cue
+    pattern that fired."""
+    return scan(text, client_text)[2]
+
+
+def code(text: str, client_text: str | None = None, *, spans: bool = True) -> Codes:
+    """Code one clinician turn; ``client_text`` is the client's line before it (if any).
+
+    With ``spans=False`` the codes are the same but :attr:`Codes.spans` is left empty,
+    which saves finding the words behind each code when only the codes are wanted.
+    """
+    if not any(ch.isalnum() for ch in text):
         return Codes()
+    folded, found, features = scan(text, client_text)
     m = model.load()
-    found = cues.find_all(folded)
-    scores = m.scores(features_of(text, client_text, found, folded))
+    scores = m.scores(features)
     question, reflection, behaviour = model.decide(m, scores)
     margins = model.cue_margins(m, scores)
+    # Weights without cue heads leave the cue codes to the patterns.
+    on = {name: margins[name] > 0 if name in margins else name in found for name in cues.CUES}
+    asked = question_spans(folded) if question != "none" or (spans and reflection != "none") else []
+    questions = max(1, len(asked)) if question != "none" else 0
 
-    spans: dict[str, tuple[Span, ...]] = {}
-    asked = question_spans(folded)
-    questions = 0
-    if question != "none":
-        where = asked or _whole(folded)
-        questions = max(1, len(asked))
-        spans[f"{question}_question"] = tuple(where)
-        if questions >= 2:
-            spans["stacked_questions"] = tuple(asked)
-    if reflection != "none":
-        spans["reflection"] = tuple(_reflection_spans(folded, asked))
-    for name in cues.CUES:
-        if name not in margins:  # weights without cue heads: the patterns decide
-            if name in found:
-                spans[name] = tuple(found[name])
-        elif margins[name] > 0:
-            spans[name] = tuple(found.get(name) or _strongest(m, folded, name))
+    where: dict[str, tuple[Span, ...]] = {}
+    if spans:
+        sentences = sentence_spans(folded)
+        if question != "none":
+            where[f"{question}_question"] = tuple(asked or _whole(folded, sentences))
+            if questions >= 2:
+                where["stacked_questions"] = tuple(asked)
+        if reflection != "none":
+            where["reflection"] = tuple(_reflection_spans(folded, asked, sentences))
+        for name in cues.CUES:
+            if on[name]:
+                where[name] = tuple(found.get(name) or _strongest(m, folded, name, sentences))
     return Codes(
         question=question,  # type: ignore[arg-type]
         questions=questions,
         reflection=reflection,  # type: ignore[arg-type]
         behaviour=behaviour,  # type: ignore[arg-type]
-        validation="validation" in spans,
-        consent_check="consent_check" in spans,
-        advice="advice" in spans,
-        judgment="judgment" in spans,
-        spans=spans,
+        validation=on["validation"],
+        consent_check=on["consent_check"],
+        advice=on["advice"],
+        judgment=on["judgment"],
+        spans=where,
     )
 
 
 def code_many(
-    texts: Iterable[str], client_texts: Sequence[str | None] | None = None
+    texts: Iterable[str],
+    client_texts: Sequence[str | None] | None = None,
+    *,
+    spans: bool = True,
 ) -> list[Codes]:
     """Code many turns; ``client_texts[i]`` is the client's line before ``texts[i]``."""
     texts = list(texts)
     if client_texts is None:
-        return [code(t) for t in texts]
+        return [code(t, spans=spans) for t in texts]
     if len(client_texts) != len(texts):
         raise ValueError(f"{len(texts)} texts but {len(client_texts)} client texts")
-    return [code(t, c) for t, c in zip(texts, client_texts, strict=True)]
+    return [code(t, c, spans=spans) for t, c in zip(texts, client_texts, strict=True)]
 
 
-def _strongest(m: model.Model, folded: str, name: str) -> list[Span]:
+def _strongest(m: model.Model, folded: str, name: str, sentences: list[Span]) -> list[Span]:
     """The sentences whose words push the cue ``name`` up most: every sentence whose word
     and word-pair weights for it add up to more than zero, else the single highest."""
     scored = []
-    for start, end in sentence_spans(folded):
+    for start, end in sentences:
         toks = ["<s>", *TOKEN.findall(folded[start:end]), "</s>"]
-        names = ["w:" + t for t in toks[1:-1]]
-        names += ["b:" + a + "_" + b for a, b in pairwise(toks)]
+        names = [*toks[1:-1], *map("_".join, pairwise(toks))]
         scored.append((m.evidence(name, names), (start, end)))
     if not scored:
-        return _whole(folded)
+        return _whole(folded, sentences)
     positive = [span for total, span in scored if total > 0]
     return positive or [max(scored)[1]]
 
 
-def _whole(folded: str) -> list[Span]:
-    sents = sentence_spans(folded)
-    return [(sents[0][0], sents[-1][1])] if sents else [(0, len(folded))]
+def _whole(folded: str, sentences: list[Span]) -> list[Span]:
+    return [(sentences[0][0], sentences[-1][1])] if sentences else [(0, len(folded))]
 
 
-def _reflection_spans(folded: str, asked: list[Span]) -> list[Span]:
+def _reflection_spans(folded: str, asked: list[Span], sentences: list[Span]) -> list[Span]:
     """Statement sentences that carry the reflection; questions only if nothing else does."""
-    sents = [s for s in sentence_spans(folded) if not _FILLER_ONLY.match(folded[s[0] : s[1]])]
+    sents = [s for s in sentences if not _FILLER_ONLY.match(folded[s[0] : s[1]])]
     if not sents:
-        return _whole(folded)
+        return _whole(folded, sentences)
     statements = [s for s in sents if not any(a <= s[0] and s[1] <= b for a, b in asked)]
     pool = statements or sents
     cued = [s for s in pool if _REFLECTIVE.search(folded[s[0] : s[1]])]

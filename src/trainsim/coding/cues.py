@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from trainsim.coding.patterns import PatternSet
+from trainsim.coding.patterns import PatternSet, loose
 
 Span = tuple[int, int]
 
@@ -282,8 +282,9 @@ VALIDATION_VETO = (
 )
 
 
-PATTERNS = PatternSet(
-    {
+GROUPS: dict[str, tuple[str, ...]] = {
+    name: tuple(map(loose, sources))
+    for name, sources in {
         "consent_check": CONSENT,
         "advice": ADVICE,
         "advice_veto": ADVICE_VETO,
@@ -291,14 +292,20 @@ PATTERNS = PatternSet(
         "judgment_veto": JUDGMENT_VETO,
         "validation": VALIDATION,
         "validation_veto": VALIDATION_VETO,
-    }
-)
+    }.items()
+}
+PATTERNS = PatternSet(GROUPS)
+"""The cue groups; apostrophes in them are optional (:func:`patterns.loose`)."""
 CUES = ("validation", "consent_check", "advice", "judgment")
 
 
-def find_all(folded: str) -> dict[str, list[Span]]:
-    """Spans of each cue code found in a folded turn (codes that do not fire are absent)."""
-    found = PATTERNS.spans(folded)
+def find_all(folded: str, found: dict[str, list[Span]] | None = None) -> dict[str, list[Span]]:
+    """Spans of each cue code found in a folded turn (codes that do not fire are absent).
+
+    ``found`` is the raw match spans of :data:`GROUPS` (from any :class:`PatternSet`
+    holding them), when the caller has scanned the turn already."""
+    if found is None:
+        found = PATTERNS.spans(folded)
     out: dict[str, list[Span]] = {}
     for name in CUES:
         matches = found.get(name)

@@ -1,17 +1,19 @@
 """Sparse features of a clinician turn (and the client's line before it) for the linear model.
 
-Features are named strings with values (mostly 1.0). The same function feeds
-training (``training/train_coder.py``) and inference, so the two cannot drift.
+Features are named strings, all with the value 1.0. Word n-grams are named by
+their tokens alone: ``"feel"``, ``"you_feel"``, ``"<s>_you_feel"`` (tokens hold
+no ``_`` or ``:``); every other feature has a ``kind:`` prefix. The same function
+feeds training (``training/train_coder.py``) and inference, so the two cannot drift.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import pairwise
+from itertools import filterfalse, pairwise
 
-from trainsim.coding.patterns import PatternSet
-from trainsim.coding.text import DISFLUENCIES, PUNCT, SENTENCE, TOKEN, bucket, clean, fold, tokens
+from trainsim.coding.patterns import PatternSet, loose
+from trainsim.coding.text import PUNCT, TERMINALS, WORD, bucket, fold, words
 
 _FILLER_WORDS = (
     "okay ok so yeah yes right well alright and great good sure oh now wow but then cool all "
@@ -57,7 +59,8 @@ _LEXICON = {
     r"upset|sad|angry|hurt\w*|overwhelm\w*|stress\w*|tired|ashamed|embarrass\w*|guilt\w*|"
     r"lonely|alone|confus\w*|stuck|torn|relie\w*|proud|happy|excited|concern\w*|"
     r"uncomfortable|hard|difficult|tough|painful|discourag\w*|hopeless|fed up)\b",
-    "want": r"\b(want|wants|wanted|wanna|hope|hoping|wish|would like|'d like|important to you|"
+    "want": r"\b(want|wants|wanted|wanna|hope|hoping|wish|would like|i'd like|you'd like|"
+    r"we'd like|they'd like|he'd like|she'd like|important to you|"
     r"matters to you|care about|value|values)\b",
     "mind_you": r"\byou(?:'re| are| were|'ve| have| 'd| would)? ?(?:really |just |kind of |"
     r"sort of |also |still )?(feel\w*|want\w*|think\w*|believe|know|wonder\w*|worr\w*|"
@@ -114,27 +117,41 @@ for _name, _rx in _LEXICON.items():
         else:
             whole = _part.startswith("\\b")
             _PHRASES.setdefault(_name, []).append(_part if whole else rf"\b(?:{_part})\b")
-LEXICON = PatternSet(_PHRASES)
-"""The lexicon entries longer than a word; single words are looked up per token."""
-_LEXICON_OF_WORD: dict[str, tuple[str, ...]] = {}
+PHRASES = {"lex:" + name: tuple(map(loose, parts)) for name, parts in _PHRASES.items()}
+LEXICON = PatternSet(PHRASES)
+"""The lexicon entries longer than a word, as groups ``lex:<name>``; single words are
+looked up per token in :data:`LEXICON_OF`."""
 
 
-def lexicon_of(word: str) -> tuple[str, ...]:
-    """The lexicons a single token belongs to, remembered per word."""
-    names = _LEXICON_OF_WORD.get(word)
-    if names is None:
-        names = tuple(dict.fromkeys(n for n, rx in _WORD_CUES if rx.fullmatch(word)))
-        if len(_LEXICON_OF_WORD) < 100_000:
-            _LEXICON_OF_WORD[word] = names
-    return names
+class _Memo(dict[str, tuple[str, ...] | str]):
+    """A per-word table filled on first use (so look-ups can run in C through ``map``)."""
+
+    def __init__(self, compute: Callable[[str], tuple[str, ...] | str]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, word: str) -> tuple[str, ...] | str:
+        value = self._compute(word)
+        if len(self) < 100_000:
+            self[word] = value
+        return value
 
 
-_WONDER = re.compile(r"\b(i'm|i am|i was|i'd be) (just )?(wondering|curious)\b")
+def _lexicons(word: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(n for n, rx in _WORD_CUES if rx.fullmatch(word)))
+
+
+LEXICON_OF = _Memo(_lexicons)
+"""The single-word lexicons each token belongs to: ``LEXICON_OF["worried"] == ("feel",)``."""
+
+
+_WONDER = re.compile(loose(r"\b(i'm|i am|i was|i'd be) (just )?(wondering|curious)\b"))
 _TELL_ME = re.compile(r"\btell me\b|\btalk (to me )?about\b|\bhelp me understand\b")
 _SOUNDS = re.compile(
     r"\b(it )?sounds like\b|\bit seems\b|\bseems like\b|\bwhat i'?m hearing\b|\byou'?re saying\b"
 )
 _DIGIT = re.compile(r"\d")
+_TERMINAL = re.compile(r"[.?!]+")
 
 
 def core(ws: list[str]) -> list[str]:
@@ -162,8 +179,8 @@ def core(ws: list[str]) -> list[str]:
 
 def question_form(cw: list[str], ends_with_q: bool) -> str:
     """Surface form of one sentence's core tokens: open, how-much, wh-closed, aux, tag, decl."""
-    cw = [w.split("'")[0] if "'" in w and w.split("'")[0] in WH else w for w in cw]
-    for i, w in enumerate(cw[:8]):
+    head = [w.split("'")[0] if "'" in w and w.split("'")[0] in WH else w for w in cw[:9]]
+    for i, w in enumerate(head[:8]):
         if w == ",":
             continue
         nxt = cw[i + 1] if i + 1 < len(cw) else ""
@@ -201,9 +218,6 @@ _B_1_2 = _bucketer((1, 2))
 _B_1_2_3_5_8_12_20 = _bucketer((1, 2, 3, 5, 8, 12, 20))
 
 
-_STEMS: dict[str, str] = {}
-
-
 def _instructs(cw: list[str]) -> bool:
     """Does a statement's core start with an instruction ("just try", "maybe jot", "go")?"""
     i = 0
@@ -216,52 +230,60 @@ def _instructs(cw: list[str]) -> bool:
 
 
 def _stem(w: str) -> str:
-    """A crude stem ("feeling" -> "feel"), remembered per word."""
-    stem = _STEMS.get(w)
-    if stem is None:
-        stem = w
-        for suffix in ("ing", "ed", "es", "s", "ly"):
-            if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-                stem = w[: -len(suffix)]
-                break
-        if len(_STEMS) < 100_000:
-            _STEMS[w] = stem
-    return stem
+    """A crude stem ("feeling" -> "feel")."""
+    for suffix in ("ing", "ed", "es", "s", "ly"):
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
+            return w[: -len(suffix)]
+    return w
+
+
+STEM = _Memo(_stem)
+"""Stems of words, remembered."""
 
 
 def extract(
-    text: str, client_text: str | None = None, folded: str | None = None
+    text: str,
+    client_text: str | None = None,
+    folded: str | None = None,
+    phrases: dict[str, list[tuple[int, int]]] | None = None,
 ) -> dict[str, float]:
-    """Named features of one turn; ``client_text`` is the client's line before it."""
-    t = clean(text, folded)
-    c = fold(client_text) if client_text else ""
-    sents = _sentences(t)
-    ws = [w for _, _, toks in sents for w in toks]
-    words = [w for w in ws if w not in PUNCT]
-    seq = ["<s>", *(w for w in ws if w != ","), "</s>"]
-    pairs = [a + "_" + b for a, b in pairwise(seq)]
-    f: dict[str, float] = dict.fromkeys(["w:" + w for w in words], 1.0)
-    f.update(dict.fromkeys(["b:" + p for p in pairs], 1.0))
-    f.update(dict.fromkeys(["t:" + p + "_" + d for p, d in zip(pairs, seq[2:], strict=False)], 1.0))
+    """Named features of one turn; ``client_text`` is the client's line before it.
+
+    ``folded`` is ``fold(text)`` and ``phrases`` the :data:`LEXICON` spans in it
+    (any superset of its groups will do), when the caller has them already.
+    """
+    u = fold(text) if folded is None else folded
+    toks = words(u)
+    if toks and TERMINALS.isdisjoint(toks) and not u.rstrip().endswith("-"):
+        # Typed without a full stop or question mark (and not cut off, as transcripts
+        # mark with a dash): a turn that opens like a question ("is it ok if...",
+        # "what was that like") is read as one.
+        cw = core(toks)
+        if cw and (cw[0] in AUX or cw[0] in WH):
+            toks.append("?")
+    sents = _sentences(toks)
+    plain = list(filterfalse(PUNCT.__contains__, toks))
+    seq = ["<s>", *filterfalse(",".__eq__, toks), "</s>"]
+    f: dict[str, float] = dict.fromkeys(plain, 1.0)
+    f.update(dict.fromkeys(map("_".join, pairwise(seq)), 1.0))
+    f.update(dict.fromkeys(map("_".join, zip(seq, seq[1:], seq[2:], strict=False)), 1.0))
 
     f["nsent:" + _B_0_1_2_3_5(len(sents))] = 1.0
-    f["nq:" + _B_0_1_2(t.count("?"))] = 1.0
-    stripped = t.rstrip()
+    f["nq:" + _B_0_1_2(toks.count("?"))] = 1.0
+    stripped = u.rstrip()
     if stripped.endswith("?"):
-        f["end?"] = 1.0
+        f["x:end?"] = 1.0
     if stripped.endswith("-"):
-        f["end-"] = 1.0
-    if t.lstrip().startswith("-"):
-        f["start-"] = 1.0
-    f["len:" + _B_0_1_2_3_4_6_8_10_15_20_30_40_60(len(words))] = 1.0
-    if not [w for w in core(ws) if w not in PUNCT]:
-        f["allfiller"] = 1.0
+        f["x:end-"] = 1.0
+    if u.lstrip().startswith("-"):
+        f["x:start-"] = 1.0
+    f["len:" + _B_0_1_2_3_4_6_8_10_15_20_30_40_60(len(plain))] = 1.0
+    if not any(cw for _, cw, _ in sents):
+        f["x:allfiller"] = 1.0
 
     forms = imperatives = 0
     last_index = len(sents) - 1
-    for i, (s, _, toks) in enumerate(sents):
-        cw = [w for w in core(toks) if w not in PUNCT]
-        ends_q = s.endswith("?")
+    for i, (piece, cw, ends_q) in enumerate(sents):
         tag = "q" if ends_q else "s"
         if cw:
             f[f"{tag}1:" + cw[0]] = 1.0
@@ -273,10 +295,6 @@ def extract(
                 f["L1:" + cw[0]] = 1.0
                 if len(cw) > 1:
                     f["L2:" + cw[0] + "_" + cw[1]] = 1.0
-            if i == 0:
-                f["F1:" + cw[0]] = 1.0
-                if len(cw) > 1:
-                    f["F2:" + cw[0] + "_" + cw[1]] = 1.0
         if not ends_q and _instructs(cw):
             imperatives += 1
         form = question_form(cw, ends_q)
@@ -287,97 +305,120 @@ def extract(
             if i == last_index:
                 f["lqt:" + form + mark] = 1.0
         if ends_q:
-            for w in cw:
-                f["qw:" + w] = 1.0
+            f.update(dict.fromkeys(["qw:" + w for w in cw], 1.0))
             f["qlen:" + _B_1_2_3_5_8_12_20(len(cw))] = 1.0
-            if " or " in s:
-                f["q_or"] = 1.0
+            if "or" in piece:
+                f["x:q_or"] = 1.0
     f["nqt:" + _B_0_1_2_3(forms)] = 1.0
     if imperatives:
-        f["imp"] = 1.0
+        f["x:imp"] = 1.0
         f["impn:" + _B_1_2(imperatives)] = 1.0
 
-    you = sum(map(YOU.__contains__, words))
-    me = sum(map(ME.__contains__, words))
-    we = sum(map(WE.__contains__, words))
+    you = sum(map(YOU.__contains__, plain))
+    me = sum(map(ME.__contains__, plain))
+    we = sum(map(WE.__contains__, plain))
     f["you:" + _B_0_1_2_4(you)] = 1.0
     f["me:" + _B_0_1_2_4(me)] = 1.0
     f["we:" + _B_0_1_2(we)] = 1.0
     # Each pattern needs one of a few words; a substring test skips most turns.
-    if ("wondering" in t or "curious" in t) and _WONDER.search(t):
-        f["wonder"] = 1.0
-    if ("tell me" in t or "talk" in t or "help me" in t) and _TELL_ME.search(t):
-        f["tellme"] = 1.0
-    if ("sounds" in t or "seem" in t or "hearing" in t or "saying" in t) and _SOUNDS.search(t):
-        f["soundslike"] = 1.0
-    if _DIGIT.search(t):
-        f["digit"] = 1.0
+    if ("wondering" in u or "curious" in u) and _WONDER.search(u):
+        f["x:wonder"] = 1.0
+    if ("tell me" in u or "talk" in u or "help me" in u) and _TELL_ME.search(u):
+        f["x:tellme"] = 1.0
+    if ("sounds" in u or "seem" in u or "hearing" in u or "saying" in u) and _SOUNDS.search(u):
+        f["x:soundslike"] = 1.0
+    if _DIGIT.search(u):
+        f["x:digit"] = 1.0
 
-    _client_features(f, words, you, c)
-
-    counts: dict[str, int] = {}
-    in_first: set[str] = set()
-    in_last: set[str] = set()
-    for i, (_, _, toks) in enumerate(sents):
-        for w in toks:
-            names = _LEXICON_OF_WORD.get(w)
-            for name in lexicon_of(w) if names is None else names:
-                counts[name] = counts.get(name, 0) + 1
-                if i == 0:
-                    in_first.add(name)
-                if i == last_index:
-                    in_last.add(name)
-    last_start = sents[-1][1] if sents else 0
-    first_end = sents[1][1] if len(sents) > 1 else len(t)
-    for name, spans in LEXICON.spans(t).items():
-        counts[name] = counts.get(name, 0) + len(spans)
-        if any(start >= last_start for start, _ in spans):
-            in_last.add(name)
-        if any(end <= first_end for _, end in spans):
-            in_first.add(name)
-    for name, n in counts.items():
-        f["lex:" + name] = 1.0
-        f["lexn:" + name + ":" + _B_1_2(n)] = 1.0
-    for name in in_last:
-        f["lexL:" + name] = 1.0
-    for name in in_first:
-        f["lexF:" + name] = 1.0
+    _client_features(f, plain, you, client_text)
+    _lexicon_features(f, toks, sents, u, LEXICON.spans(u) if phrases is None else phrases)
     return f
 
 
-def _sentences(t: str) -> list[tuple[str, int, list[str]]]:
-    """Each sentence of cleaned text: its stripped text, start offset and tokens."""
-    out: list[tuple[str, int, list[str]]] = []
-    for m in SENTENCE.finditer(t):
-        piece = m.group()
-        if piece.strip(" -,\"'"):
-            toks = [w for w in TOKEN.findall(piece) if w not in DISFLUENCIES]
-            out.append((piece.strip(), m.start(), toks))
-    return out
+def _sentences(toks: list[str]) -> list[tuple[list[str], list[str], bool]]:
+    """Each sentence's tokens (closing marks included), its core words (fillers and
+    marks dropped) and whether it ends with a question mark. A sentence needs a word;
+    marks with none before them join the sentence before."""
+    pieces: list[list[str]] = []
+    piece: list[str] = []
+    for w in toks:
+        if w in TERMINALS:
+            if piece:
+                piece.append(w)
+                pieces.append(piece)
+                piece = []
+            elif pieces:
+                pieces[-1].append(w)
+        else:
+            piece.append(w)
+    if piece:
+        pieces.append(piece)
+    return [
+        (p, [w for w in core(p) if w not in PUNCT], p[-1] == "?")
+        for p in pieces
+        if not PUNCT.issuperset(p)
+    ]
 
 
-def _client_features(f: dict[str, float], words: list[str], you: int, c: str) -> None:
+def _lexicon_features(
+    f: dict[str, float],
+    toks: list[str],
+    sents: list[tuple[list[str], list[str], bool]],
+    u: str,
+    phrases: dict[str, list[tuple[int, int]]],
+) -> None:
+    """How often each lexicon occurs, and whether in the first or last sentence."""
+    of = LEXICON_OF.__getitem__
+    counts: dict[str, int] = {}
+    for names in filter(None, map(of, toks)):
+        for name in names:
+            counts[name] = counts.get(name, 0) + 1
+    first: set[str] = set()
+    last: set[str] = set()
+    if counts and sents:
+        first.update(*filter(None, map(of, sents[0][0])))
+        last.update(*filter(None, map(of, sents[-1][0])))
+    hits = [(name[4:], spans) for name, spans in phrases.items() if name.startswith("lex:")]
+    if hits:
+        ends = [m.end() for m in _TERMINAL.finditer(u.rstrip(" .?!-\t\r\n\"'"))]
+        first_end = ends[0] if ends else len(u)
+        last_start = ends[-1] if ends else 0
+        for name, spans in hits:
+            counts[name] = counts.get(name, 0) + len(spans)
+            if any(start >= last_start for start, _ in spans):
+                last.add(name)
+            if any(end <= first_end for _, end in spans):
+                first.add(name)
+    for name, n in counts.items():
+        f["lex:" + name] = 1.0
+        f["lexn:" + name + ":" + _B_1_2(n)] = 1.0
+    for name in last:
+        f["lexL:" + name] = 1.0
+    for name in first:
+        f["lexF:" + name] = 1.0
+
+
+def _client_features(f: dict[str, float], plain: list[str], you: int, client: str | None) -> None:
     """Features of the client's preceding line and its overlap with the turn."""
-    cws = [w for w in tokens(c) if w not in PUNCT]
+    c = fold(client) if client else ""
+    cws = WORD.findall(c)
     f["clen:" + _B_0_1_2_4_8_16_32(len(cws))] = 1.0
     cs = c.rstrip()
     if cs.endswith("?"):
-        f["c?"] = 1.0
+        f["x:c?"] = 1.0
     if cs.endswith("-"):
-        f["c-"] = 1.0
-    stems = _STEMS
-    tc = {stems.get(w) or _stem(w) for w in words if w not in STOP}
-    cc = {stems.get(w) or _stem(w) for w in cws if w not in STOP}
-    shared = tc & cc
+        f["x:c-"] = 1.0
+    tc = set(map(STEM.__getitem__, set(plain) - STOP))
+    cc = set(map(STEM.__getitem__, set(cws) - STOP))
+    shared = len(tc & cc)
     if tc:
-        ratio = len(shared) / len(tc)
-        f["ovl"] = ratio
-        f["ovlb:" + _B_0_1_2_4_6_10(int(ratio * 10))] = 1.0
-        f["ovn:" + _B_0_1_2_3_5(len(shared))] = 1.0
+        f["ovlb:" + _B_0_1_2_4_6_10(shared * 10 // len(tc))] = 1.0
+        f["ovn:" + _B_0_1_2_3_5(shared)] = 1.0
     if cc:
-        f["covl"] = len(shared) / len(cc)
-    bigrams = set(pairwise(cws)) & set(pairwise(words))
-    f["bov:" + _B_0_1_2_4(len(bigrams))] = 1.0
-    client_me = sum(map(ME.__contains__, cws))
-    if client_me:
-        f["c_me&t_you:" + _B_0_1_2(min(client_me, you))] = 1.0
+        f["covb:" + _B_0_1_2_4_6_10(shared * 10 // len(cc))] = 1.0
+    if cws:
+        bigrams = set(pairwise(cws)) & set(pairwise(plain))
+        f["bov:" + _B_0_1_2_4(len(bigrams))] = 1.0
+        client_me = sum(map(ME.__contains__, cws))
+        if client_me:
+            f["c_me&t_you:" + _B_0_1_2(min(client_me, you))] = 1.0

@@ -44,6 +44,21 @@ OFFSET = 1 << 31
 _MASK = (1 << LANE) - 1
 
 
+class _Evidence(dict[str, float]):
+    """One yes/no head's weight towards "yes" of each feature, worked out on first use."""
+
+    def __init__(self, rows: dict[str, int], yes: int, no: int) -> None:
+        super().__init__()
+        self._rows, self._yes, self._no = rows, LANE * yes, LANE * no
+
+    def __missing__(self, name: str) -> float:
+        packed = self._rows.get(name, 0)
+        weight = (((packed >> self._yes) & _MASK) - ((packed >> self._no) & _MASK)) / SCALE
+        if len(self) < 100_000:
+            self[name] = weight
+        return weight
+
+
 @dataclass(frozen=True)
 class Model:
     """All heads of the shipped model, their weights packed into one integer per feature.
@@ -62,7 +77,7 @@ class Model:
     combinations: tuple[tuple[int, int, int, str, str, str], ...] = ()
     """Score positions and names of every consistent (question, reflection, behaviour)."""
     _floats: dict[str, tuple[float, ...]] = field(default_factory=dict, repr=False)
-    _evidence: dict[str, dict[str, float]] = field(default_factory=dict, repr=False)
+    _evidence: dict[str, _Evidence] = field(default_factory=dict, repr=False)
 
     @property
     def width(self) -> int:
@@ -85,44 +100,31 @@ class Model:
 
     def evidence(self, head: str, names: list[str]) -> float:
         """For a yes/no head: the summed weight of ``names`` towards "yes"."""
-        cache = self._evidence.setdefault(head, {})
-        total = 0.0
-        for name in names:
-            weight = cache.get(name)
-            if weight is None:
-                h = self.heads[head]
-                yes = h.start + h.classes.index("yes")
-                no = h.start + h.classes.index("no")
-                packed = self.rows.get(name, 0)
-                weight = (
-                    ((packed >> (LANE * yes)) & _MASK) - ((packed >> (LANE * no)) & _MASK)
-                ) / SCALE
-                if len(cache) < 100_000:
-                    cache[name] = weight
-            total += weight
-        return total
+        table = self._evidence.get(head)
+        if table is None:
+            h = self.heads[head]
+            table = self._evidence[head] = _Evidence(
+                self.rows, h.start + h.classes.index("yes"), h.start + h.classes.index("no")
+            )
+        return sum(map(table.__getitem__, names))
 
     def scores(self, features: dict[str, float]) -> list[float]:
         """Raw linear scores of every class of every head."""
         rows = self.rows
         found = list(filter(None, map(rows.get, features)))  # packed rows are never 0
-        total = sum(found)
-        count = len(found)
-        extra = [0.0] * self.width
-        for name, value in [(k, v) for k, v in features.items() if v != 1.0]:
-            weights = self.row(name)
-            if weights is None:
-                continue
-            total -= rows[name]
-            count -= 1
-            for i, w in enumerate(weights):
-                extra[i] += value * w
-        base = count * OFFSET
-        lanes = struct.unpack(f"<{self.width}Q", total.to_bytes(self.width * LANE // 8, "little"))
-        return [
-            b + x + (lane - base) / SCALE
-            for b, x, lane in zip(self.bias, extra, lanes, strict=True)
-        ]
+        base = len(found) * OFFSET
+        lanes = struct.unpack(
+            f"<{self.width}Q", sum(found).to_bytes(self.width * LANE // 8, "little")
+        )
+        out = [b + (lane - base) / SCALE for b, lane in zip(self.bias, lanes, strict=True)]
+        if set(features.values()) - {1.0}:
+            # The packed sum counted each feature once; add the rest of value * weight.
+            for name, value in features.items():
+                weights = None if value == 1.0 else self.row(name)
+                if weights is not None:
+                    for i, w in enumerate(weights):
+                        out[i] += (value - 1.0) * w
+        return out
 
 
 def pack(weights: list[float]) -> int:

@@ -101,6 +101,14 @@ def keys_of(source: str) -> set[str] | None:
     return keys
 
 
+def loose(source: str) -> str:
+    """``source`` with every apostrophe optional, so "don't" also matches a typed "dont".
+
+    For patterns whose apostrophes are plain literals (none inside a character class).
+    """
+    return source.replace("'", "'?")
+
+
 class PatternSet:
     """Named groups of alternative patterns, all searched in one scan of a text."""
 

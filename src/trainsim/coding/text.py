@@ -4,14 +4,14 @@ Two views of an utterance are used:
 
 * ``fold(text)`` keeps every character position (same length as the input), so
   regular-expression matches on it are valid spans in the original text.
-* ``clean(text)`` goes further for the learned features: it drops bracketed
-  transcription notes and collapses stutters ("w-what", "you-you", "they- they").
+* ``words(folded)`` gives the tokens for the learned features, without bracketed
+  transcription notes, disfluencies and stutters ("w-what", "you-you", "they- they").
 """
 
 from __future__ import annotations
 
 import re
-from itertools import pairwise
+from itertools import filterfalse
 
 _FOLD = str.maketrans(
     {
@@ -25,16 +25,14 @@ _FOLD = str.maketrans(
     }
 )
 _BRACKETS = re.compile(r"\[[^\]]*\]|\([^)]*\)")
-_STUTTER_PREFIX = re.compile(r"\b(\w{1,3})-(?=\1\w)")
-_STUTTER_WORD = re.compile(r"\b(\w+)(?:-\1\b)+")
-_REPEAT = re.compile(r"\b(\w+(?:'\w+)?)(?:\s*[-,]+\s*\1\b)+")
-_DASHES = re.compile(r"\s*-{2,}\s*|\s+-\s+")
-_WORD = re.compile(r"\w+")
 TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?.!,]")
+WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+"""The word tokens of :data:`TOKEN`, without the marks."""
 SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
 
 DISFLUENCIES = frozenset({"um", "uh", "er", "erm", "hmm", "hm", "mm", "mhm", "ah", "uhm"})
 PUNCT = frozenset({",", ".", "!", "?"})
+TERMINALS = frozenset({".", "?", "!"})
 
 
 def fold(text: str) -> str:
@@ -46,30 +44,52 @@ def fold(text: str) -> str:
     return "".join(c.lower() if len(c.lower()) == 1 else c for c in out)
 
 
-def clean(text: str, folded: str | None = None) -> str:
-    """Folded text without transcription notes and stutters (positions not kept).
-
-    ``folded`` is ``fold(text)`` when the caller has it already."""
-    t = fold(text) if folded is None else folded
-    if "[" in t or "(" in t:
-        t = _BRACKETS.sub(" ", t)
-    if "-" in t:
-        t = _DASHES.sub(" - ", t)
-        t = _STUTTER_PREFIX.sub("", t)
-        t = _STUTTER_WORD.sub(r"\1", t)
-    if "," in t or "-" in t:
-        # A repeat ("I, I", "don't- don't") needs the same word one or two words on.
-        w = _WORD.findall(t)
-        if any(a == b for a, b in pairwise(w)) or any(
-            a == b for a, b in zip(w, w[2:], strict=False)
-        ):
-            t = _REPEAT.sub(r"\1", t)
-    return t
+_COMMA_REPEAT = re.compile(r"\b([\w']+),\s*\1\b")
+_WORD_OR_MARK = re.compile(r"[a-z0-9]+(?:'[a-z]+)?(?:\s*-+)?|[?.!,]")
+"""A word (with any hyphen straight after it, which marks a stutter or a cut-off) or a mark."""
 
 
-def tokens(text: str) -> list[str]:
-    """Word and punctuation tokens of cleaned text, without um/uh-type disfluencies."""
-    return [w for w in TOKEN.findall(text) if w not in DISFLUENCIES]
+_TYPED_CONTRACTIONS = (
+    "aren't can't couldn't didn't doesn't don't hadn't hasn't haven't i'm isn't i've "
+    "shouldn't that's there's they're they've wasn't weren't what's won't wouldn't you'd "
+    "you'll you're you've"
+)
+CONTRACTIONS = {w.replace("'", ""): w for w in _TYPED_CONTRACTIONS.split()}
+"""Contractions typed without the apostrophe ("dont", "youre"), mapped to their spelling.
+Left out: forms that are also words ("its", "ill", "id", "well", "shell", "hell", "lets")."""
+
+
+def words(folded: str) -> list[str]:
+    """Word and punctuation tokens of folded text for the learned features.
+
+    Drops bracketed transcription notes, um/uh-type disfluencies and stutters: a
+    word cut off by a hyphen and repeated or completed next ("w-what", "you-you",
+    "they- they") and a word repeated across a comma ("I, I").
+    """
+    if "[" in folded or "(" in folded:
+        folded = _BRACKETS.sub(" ", folded)
+    found = _WORD_OR_MARK.findall(folded)
+    if not CONTRACTIONS.keys().isdisjoint(found):
+        found = [CONTRACTIONS.get(w, w) for w in found]
+    if "-" not in folded and ("," not in folded or not _COMMA_REPEAT.search(folded)):
+        return list(filterfalse(DISFLUENCIES.__contains__, found))
+    out: list[str] = []
+    last = len(found) - 1
+    skip = -1
+    for i, w in enumerate(found):
+        if i <= skip:
+            continue
+        if w[-1] == "-":
+            w = w.rstrip(" \t\r\n-")
+            nxt = found[i + 1].rstrip(" \t\r\n-") if i < last else ""
+            if nxt == w or (len(w) <= 3 and nxt.startswith(w)):
+                continue
+        elif i + 1 < last and found[i + 1] == "," and found[i + 2].rstrip(" \t\r\n-") == w:
+            skip = i + 1
+            continue
+        if w not in DISFLUENCIES:
+            out.append(w)
+    return out
 
 
 def sentence_spans(folded: str) -> list[tuple[int, int]]:
