@@ -4,7 +4,9 @@
 
 Uses the AnnoMI therapist utterances beside the repository if present, else the
 project's labelled set (tests/data/coder_labels.csv). Targets: median < 1 ms,
-throughput >= 5,000 utterances/second.
+throughput >= 5,000 utterances/second. Batch throughput is measured twice: codes
+only (what ``trainsim code IN.csv`` writes) and codes with their spans (what
+``trainsim code -`` and the app use). Each figure is printed as a ratio to its target.
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ ANNOMI = ROOT.parent / "shared" / "data" / "annomi" / "therapist-utterances-dev.
 LABELS = ROOT / "tests" / "data" / "coder_labels.csv"
 DOC = ROOT / "docs" / "coder.md"
 START, END = "<!-- speed:start -->", "<!-- speed:end -->"
+MEDIAN_LIMIT_MS = 1.0
+TARGET_PER_S = 5_000
 
 
 def read(path: Path) -> tuple[list[str], list[str | None]]:
@@ -57,20 +61,29 @@ def main(argv: list[str] | None = None) -> int:
         per_call.append(time.perf_counter_ns() - t0)
     per_call.sort()
 
-    best = float("inf")
+    # The two batch modes take turns, so a change in the host's speed hits both alike.
+    best = {True: float("inf"), False: float("inf")}
     for _ in range(max(1, args.repeat)):
-        t0 = time.perf_counter()
-        code_many(texts, clients)
-        best = min(best, time.perf_counter() - t0)
+        for with_spans in (False, True):
+            t0 = time.process_time()
+            code_many(texts, clients, spans=with_spans)
+            best[with_spans] = min(best[with_spans], time.process_time() - t0)
 
     n = len(texts)
     chars = statistics.mean(len(t) for t in texts)
+    median_ms = statistics.median(per_call) / 1e6
+    codes_only, with_spans = n / best[False], n / best[True]
     lines = [
         f"data: {path.name} ({n} utterances, mean {chars:.0f} characters)",
         f"model load: {load_ms:.0f} ms (once per process)",
-        f"per utterance: median {statistics.median(per_call) / 1e6:.3f} ms, "
+        f"per utterance, code() with spans: median {median_ms:.3f} ms "
+        f"({median_ms / MEDIAN_LIMIT_MS:.2f} of the {MEDIAN_LIMIT_MS:g} ms limit), "
         f"p95 {per_call[int(0.95 * (n - 1))] / 1e6:.3f} ms, max {per_call[-1] / 1e6:.3f} ms",
-        f"batch: {n / best:,.0f} utterances/second on one core (best of {args.repeat})",
+        f"batch, codes only (trainsim code IN.csv): {codes_only:,.0f} utterances/second "
+        f"= {codes_only / TARGET_PER_S:.2f} x the {TARGET_PER_S:,} target",
+        f"batch, codes and spans (trainsim code -): {with_spans:,.0f} utterances/second "
+        f"= {with_spans / TARGET_PER_S:.2f} x the target",
+        f"(one core, CPU time, best of {args.repeat} passes of each, taken in turn)",
     ]
     print("\n".join(lines))
     if args.write:

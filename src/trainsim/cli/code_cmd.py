@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from trainsim.coding import Codes, code
+from trainsim.coding import Codes, code, code_many
 from trainsim.library.files import byte_position
 
 DEFAULT_CONTEXT = "prev_client_text"
@@ -138,10 +138,13 @@ def _code_csv(args: argparse.Namespace) -> None:
     ti = header.index(args.text_column)
     ci = header.index(context) if context else None
     fieldnames = header + [c for c in CODE_COLUMNS if c not in header]
+    coded = code_many(
+        [r[ti] for r in rows], [r[ci] for r in rows] if ci is not None else None, spans=False
+    )  # the CSV has no column for spans
     out_rows = []
-    for row in rows:
+    for row, codes in zip(rows, coded, strict=True):
         record = dict(zip(header, row, strict=True))
-        record.update(code_columns(code(row[ti], row[ci] if ci is not None else None)))
+        record.update(code_columns(codes))
         out_rows.append(record)
     if args.output:
         out = Path(args.output)
