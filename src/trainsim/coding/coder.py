@@ -60,7 +60,7 @@ def code(text: str, client_text: str | None = None, *, spans: bool = True) -> Co
         return Codes()
     folded, found, features = scan(text, client_text)
     m = model.load()
-    scores = m.scores(features)
+    scores = m.scores(features, binary=True)  # extract() gives every feature the value 1
     question, reflection, behaviour = model.decide(m, scores)
     margins = model.cue_margins(m, scores)
     # Weights without cue heads leave the cue codes to the patterns.

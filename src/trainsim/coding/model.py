@@ -19,7 +19,7 @@ import gzip
 import json
 import struct
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 
 WEIGHTS_FILE = "weights.bin.gz"
@@ -79,6 +79,11 @@ class Model:
     _floats: dict[str, tuple[float, ...]] = field(default_factory=dict, repr=False)
     _evidence: dict[str, _Evidence] = field(default_factory=dict, repr=False)
 
+    @cached_property
+    def _lanes(self) -> struct.Struct:
+        """Reads a packed sum's lanes as unsigned 64-bit integers."""
+        return struct.Struct(f"<{self.width}Q")
+
     @property
     def width(self) -> int:
         """Number of classes over all heads (lanes per row)."""
@@ -108,16 +113,14 @@ class Model:
             )
         return sum(map(table.__getitem__, names))
 
-    def scores(self, features: dict[str, float]) -> list[float]:
-        """Raw linear scores of every class of every head."""
-        rows = self.rows
-        found = list(filter(None, map(rows.get, features)))  # packed rows are never 0
+    def scores(self, features: dict[str, float], *, binary: bool = False) -> list[float]:
+        """Raw linear scores of every class of every head (``binary``: the caller
+        vouches that every feature's value is 1, which skips checking)."""
+        found = list(filter(None, map(self.rows.get, features)))  # packed rows are never 0
         base = len(found) * OFFSET
-        lanes = struct.unpack(
-            f"<{self.width}Q", sum(found).to_bytes(self.width * LANE // 8, "little")
-        )
+        lanes = self._lanes.unpack(sum(found).to_bytes(self._lanes.size, "little"))
         out = [b + (lane - base) / SCALE for b, lane in zip(self.bias, lanes, strict=True)]
-        if set(features.values()) - {1.0}:
+        if not binary and set(features.values()) - {1.0}:
             # The packed sum counted each feature once; add the rest of value * weight.
             for name, value in features.items():
                 weights = None if value == 1.0 else self.row(name)
@@ -242,9 +245,8 @@ def decide(model: Model, scores: list[float]) -> tuple[str, str, str]:
     the same for every combination, so comparing summed raw scores picks the same one.
     """
     s = scores
-    _, _, _, question, present, behaviour = max(
-        model.combinations, key=lambda c: s[c[0]] + s[c[1]] + s[c[2]]
-    )
+    totals = [s[q] + s[r] + s[b] for q, r, b, *_ in model.combinations]
+    _, _, _, question, present, behaviour = model.combinations[totals.index(max(totals))]
     if present == "none":
         return question, "none", behaviour
     h = model.heads["complex"]
