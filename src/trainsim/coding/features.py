@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import filterfalse, pairwise
+from typing import Generic, TypeVar
 
 from trainsim.coding.patterns import PatternSet, loose
 from trainsim.coding.text import PUNCT, TERMINALS, WORD, bucket, fold, words
@@ -123,14 +124,17 @@ LEXICON = PatternSet(PHRASES)
 looked up per token in :data:`LEXICON_OF`."""
 
 
-class _Memo(dict[str, tuple[str, ...] | str]):
+_V = TypeVar("_V")
+
+
+class _Memo(dict[str, _V], Generic[_V]):
     """A per-word table filled on first use (so look-ups can run in C through ``map``)."""
 
-    def __init__(self, compute: Callable[[str], tuple[str, ...] | str]) -> None:
+    def __init__(self, compute: Callable[[str], _V]) -> None:
         super().__init__()
         self._compute = compute
 
-    def __missing__(self, word: str) -> tuple[str, ...] | str:
+    def __missing__(self, word: str) -> _V:
         value = self._compute(word)
         if len(self) < 100_000:
             self[word] = value
@@ -141,7 +145,7 @@ def _lexicons(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n, rx in _WORD_CUES if rx.fullmatch(word)))
 
 
-LEXICON_OF = _Memo(_lexicons)
+LEXICON_OF: _Memo[tuple[str, ...]] = _Memo(_lexicons)
 """The single-word lexicons each token belongs to: ``LEXICON_OF["worried"] == ("feel",)``."""
 
 
@@ -237,7 +241,7 @@ def _stem(w: str) -> str:
     return w
 
 
-STEM = _Memo(_stem)
+STEM: _Memo[str] = _Memo(_stem)
 """Stems of words, remembered."""
 
 
