@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -204,6 +205,36 @@ def test_deterministic_and_batch_matches_single() -> None:
     assert first == code_many(texts, clients)
     assert first == [code(t, c) for t, c in zip(texts, clients, strict=True)]
     assert [c.to_dict() for c in first] == [c.to_dict() for c in code_many(texts, clients)]
+
+
+def test_codes_without_spans_are_the_same_codes() -> None:
+    texts = [
+        "So you feel alone with it. Is it okay if we stay with that for a moment?",
+        "Have you tried just telling him? At least he listens.",
+        "That took courage to say.",
+    ]
+    clients = ["Nobody knows.", "He never asks.", None]
+    with_spans = code_many(texts, clients)
+    without = code_many(texts, clients, spans=False)
+    assert all(c.spans for c in with_spans)
+    assert without == [dataclasses.replace(c, spans={}) for c in with_spans]
+
+
+@pytest.mark.parametrize(
+    ("typed", "spelt"),
+    [
+        ("is it ok if we talk about that a bit more", "Is it OK if we talk about that a bit more?"),
+        ("what was that like for you", "What was that like for you?"),
+        ("youre not alone in this, it makes sense youd feel that way",
+         "You're not alone in this, it makes sense you'd feel that way."),
+        ("dont worry, at least you still have him", "Don't worry, at least you still have him."),
+        ("why dont you just tell her how you feel", "Why don't you just tell her how you feel?"),
+    ],
+)
+def test_typed_responses_code_like_spelt_ones(typed: str, spelt: str) -> None:
+    """No apostrophes, no capitals, no closing mark: what a trainee types in a hurry."""
+    a, b = code(typed), code(spelt)
+    assert (a.question, a.labels()) == (b.question, b.labels())
 
 
 def test_code_many_length_mismatch() -> None:

@@ -11,7 +11,7 @@ import pytest
 from trainsim.coding import cues
 from trainsim.coding.coder import SCAN
 from trainsim.coding.features import LEXICON
-from trainsim.coding.patterns import PatternSet, keys_of, long_keys_of
+from trainsim.coding.patterns import PatternSet, keys_of, long_keys_of, loose
 from trainsim.coding.text import fold
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -74,3 +74,10 @@ def test_one_scan_finds_what_the_cue_and_lexicon_sets_find_apart() -> None:
 
 def test_only_unreadable_patterns_are_searched_everywhere() -> None:
     assert len(SCAN.unindexed) <= 2
+
+
+def test_loose_patterns_accept_a_missing_apostrophe() -> None:
+    patterns = PatternSet({"advice": [loose(r"\bwhy don't you\b")]})
+    assert patterns.spans("why dont you call her") == {"advice": [(0, 12)]}
+    assert patterns.spans("why don't you call her") == {"advice": [(0, 13)]}
+    assert keys_of(loose(r"\bdon't\b")) == {"don"}

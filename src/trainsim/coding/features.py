@@ -233,6 +233,28 @@ def _instructs(cw: list[str]) -> bool:
     return nxt not in ("me", "us", "you") and not (cw[i] == "let" and nxt in ("me", "us"))
 
 
+_SUBJECT_WORDS = (
+    "you i we they he she it that this there your my our their his her anyone anything "
+    "someone something everyone"
+)
+SUBJECTS = frozenset(_SUBJECT_WORDS.split())
+"""Words that follow the verb in a question that opens with one ("is *it* ok", "do *you*")."""
+
+
+def _asks(cw: list[str]) -> bool:
+    """Does a sentence's core open like a question, with no mark to say so? "what was
+    that like", "is it ok if...", "when did it start"; not "don't worry" or "when you
+    find someone..."."""
+    if not cw:
+        return False
+    nxt = cw[1] if len(cw) > 1 else ""
+    if cw[0] in WH_OPEN:
+        return True
+    if cw[0] in WH_CLOSED:
+        return nxt in AUX
+    return cw[0] in AUX and nxt in SUBJECTS
+
+
 def _stem(w: str) -> str:
     """A crude stem ("feeling" -> "feel")."""
     for suffix in ("ing", "ed", "es", "s", "ly"):
@@ -258,13 +280,10 @@ def extract(
     """
     u = fold(text) if folded is None else folded
     toks = words(u)
-    if toks and TERMINALS.isdisjoint(toks) and not u.rstrip().endswith("-"):
+    if TERMINALS.isdisjoint(toks) and not u.rstrip().endswith("-") and _asks(core(toks)):
         # Typed without a full stop or question mark (and not cut off, as transcripts
-        # mark with a dash): a turn that opens like a question ("is it ok if...",
-        # "what was that like") is read as one.
-        cw = core(toks)
-        if cw and (cw[0] in AUX or cw[0] in WH):
-            toks.append("?")
+        # mark with a dash), but it opens like a question: read it as one.
+        toks.append("?")
     sents = _sentences(toks)
     plain = list(filterfalse(PUNCT.__contains__, toks))
     seq = ["<s>", *filterfalse(",".__eq__, toks), "</s>"]
