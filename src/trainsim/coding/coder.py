@@ -65,12 +65,13 @@ def code(text: str, client_text: str | None = None, *, spans: bool = True) -> Co
     margins = model.cue_margins(m, scores)
     # Weights without cue heads leave the cue codes to the patterns.
     on = {name: margins[name] > 0 if name in margins else name in found for name in cues.CUES}
-    asked = question_spans(folded) if question != "none" or (spans and reflection != "none") else []
+    sentences = sentence_spans(folded) if spans or question != "none" else []
+    asks = question != "none" or (spans and reflection != "none")
+    asked = question_spans(folded, sentences) if asks else []
     questions = max(1, len(asked)) if question != "none" else 0
 
     where: dict[str, tuple[Span, ...]] = {}
     if spans:
-        sentences = sentence_spans(folded)
         if question != "none":
             where[f"{question}_question"] = tuple(asked or _whole(folded, sentences))
             if questions >= 2:

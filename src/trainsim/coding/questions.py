@@ -22,11 +22,18 @@ _TAG_ONLY = re.compile(r"^(?:right|okay|ok|yeah|yes|no|correct|true|huh|eh|you k
 _QUOTED = re.compile(r"\"[^\"]*\"")
 
 
-def question_spans(folded: str) -> list[Span]:
-    """Spans of the sentences that ask something, tag questions merged into the sentence before."""
-    blanked = _QUOTED.sub(lambda m: " " * len(m.group()), folded)
+def question_spans(folded: str, sentences: list[Span] | None = None) -> list[Span]:
+    """Spans of the sentences that ask something, tag questions merged into the sentence before.
+
+    ``sentences`` is :func:`sentence_spans` of ``folded``, when the caller has it."""
+    if '"' in folded:  # a question quoted inside a statement does not ask
+        blanked = _QUOTED.sub(lambda m: " " * len(m.group()), folded)
+        sentences = sentence_spans(blanked)
+    else:
+        blanked = folded
+        sentences = sentence_spans(folded) if sentences is None else sentences
     spans: list[Span] = []
-    for start, end in sentence_spans(blanked):
+    for start, end in sentences:
         piece = blanked[start:end]
         asks = piece.rstrip().endswith("?") or bool(_PROMPT.match(piece))
         if not asks:
@@ -36,7 +43,7 @@ def question_spans(folded: str) -> list[Span]:
             continue
         if _TAG_ONLY.match(piece.strip()) and not spans:
             # A lone "Right?" after a statement asks for agreement with that statement.
-            prev = [s for s in sentence_spans(blanked) if s[1] <= start]
+            prev = [s for s in sentences if s[1] <= start]
             if prev:
                 spans.append((prev[-1][0], end))
                 continue

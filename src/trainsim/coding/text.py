@@ -29,6 +29,8 @@ TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?|[?.!,]")
 WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 """The word tokens of :data:`TOKEN`, without the marks."""
 SENTENCE = re.compile(r"[^.?!]+(?:[.?!]+|$)")
+_ALNUM = re.compile(r"[^\W_]")
+"""A letter or digit (what ``str.isalnum`` accepts)."""
 
 DISFLUENCIES = frozenset({"um", "uh", "er", "erm", "hmm", "hm", "mm", "mhm", "ah", "uhm"})
 PUNCT = frozenset({",", ".", "!", "?"})
@@ -96,12 +98,11 @@ def sentence_spans(folded: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence in folded text, trimmed of spaces and dashes."""
     spans = []
     for m in SENTENCE.finditer(folded):
-        start, end = m.span()
-        while start < end and folded[start] in " \t\r\n-,\"'":
-            start += 1
-        while end > start and folded[end - 1] in " \t\r\n-,":
-            end -= 1
-        if end > start and any(c.isalnum() for c in folded[start:end]):
+        piece = m.group()
+        head = piece.lstrip(" \t\r\n-,\"'")
+        start = m.start() + len(piece) - len(head)
+        end = start + len(head.rstrip(" \t\r\n-,"))
+        if _ALNUM.search(folded, start, end):
             spans.append((start, end))
     return spans
 
