@@ -225,8 +225,10 @@ def test_codes_without_spans_are_the_same_codes() -> None:
     [
         ("is it ok if we talk about that a bit more", "Is it OK if we talk about that a bit more?"),
         ("what was that like for you", "What was that like for you?"),
-        ("youre not alone in this, it makes sense youd feel that way",
-         "You're not alone in this, it makes sense you'd feel that way."),
+        (
+            "youre not alone in this, it makes sense youd feel that way",
+            "You're not alone in this, it makes sense you'd feel that way.",
+        ),
         ("dont worry, at least you still have him", "Don't worry, at least you still have him."),
         ("why dont you just tell her how you feel", "Why don't you just tell her how you feel?"),
     ],

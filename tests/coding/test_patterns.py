@@ -10,7 +10,7 @@ import pytest
 
 from trainsim.coding import cues
 from trainsim.coding.coder import SCAN
-from trainsim.coding.features import LEXICON
+from trainsim.coding.features import lexicon
 from trainsim.coding.patterns import PatternSet, keys_of, long_keys_of, loose
 from trainsim.coding.text import fold
 
@@ -68,7 +68,7 @@ def test_index_finds_what_brute_force_finds() -> None:
 def test_one_scan_finds_what_the_cue_and_lexicon_sets_find_apart() -> None:
     for text in _texts():
         t = fold(text)
-        apart = {**cues.PATTERNS.spans(t), **LEXICON.spans(t)}
+        apart = {**cues.patterns().spans(t), **lexicon().spans(t)}
         assert SCAN.spans(t) == apart, text
 
 

@@ -8,6 +8,7 @@ A code fires when a positive pattern matches and no veto pattern covers it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from trainsim.coding.patterns import PatternSet, loose
 
@@ -294,8 +295,15 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "validation_veto": VALIDATION_VETO,
     }.items()
 }
-PATTERNS = PatternSet(GROUPS)
-"""The cue groups; apostrophes in them are optional (:func:`patterns.loose`)."""
+
+
+@cache
+def patterns() -> PatternSet:
+    """The cue groups as one :class:`PatternSet`, built on first use (the coder scans
+    them together with the lexicon phrases, so most processes never need this one)."""
+    return PatternSet(GROUPS)
+
+
 CUES = ("validation", "consent_check", "advice", "judgment")
 
 
@@ -305,7 +313,7 @@ def find_all(folded: str, found: dict[str, list[Span]] | None = None) -> dict[st
     ``found`` is the raw match spans of :data:`GROUPS` (from any :class:`PatternSet`
     holding them), when the caller has scanned the turn already."""
     if found is None:
-        found = PATTERNS.spans(folded)
+        found = patterns().spans(folded)
     out: dict[str, list[Span]] = {}
     for name in CUES:
         matches = found.get(name)

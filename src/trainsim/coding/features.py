@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from itertools import filterfalse, pairwise
-from typing import Generic, TypeVar
 
+from trainsim.coding.memo import Memo
 from trainsim.coding.patterns import PatternSet, loose
 from trainsim.coding.text import PUNCT, TERMINALS, WORD, bucket, fold, words
 
@@ -119,33 +120,22 @@ for _name, _rx in _LEXICON.items():
             whole = _part.startswith("\\b")
             _PHRASES.setdefault(_name, []).append(_part if whole else rf"\b(?:{_part})\b")
 PHRASES = {"lex:" + name: tuple(map(loose, parts)) for name, parts in _PHRASES.items()}
-LEXICON = PatternSet(PHRASES)
-"""The lexicon entries longer than a word, as groups ``lex:<name>``; single words are
-looked up per token in :data:`LEXICON_OF`."""
+"""The lexicon entries longer than a word, as pattern groups ``lex:<name>`` (apostrophes
+optional); single words are looked up per token in :data:`LEXICON_OF`."""
 
 
-_V = TypeVar("_V")
-
-
-class _Memo(dict[str, _V], Generic[_V]):
-    """A per-word table filled on first use (so look-ups can run in C through ``map``)."""
-
-    def __init__(self, compute: Callable[[str], _V]) -> None:
-        super().__init__()
-        self._compute = compute
-
-    def __missing__(self, word: str) -> _V:
-        value = self._compute(word)
-        if len(self) < 100_000:
-            self[word] = value
-        return value
+@cache
+def lexicon() -> PatternSet:
+    """:data:`PHRASES` as one :class:`PatternSet`, built on first use (the coder scans
+    them together with the cue patterns, so most processes never need this one)."""
+    return PatternSet(PHRASES)
 
 
 def _lexicons(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n, rx in _WORD_CUES if rx.fullmatch(word)))
 
 
-LEXICON_OF: _Memo[tuple[str, ...]] = _Memo(_lexicons)
+LEXICON_OF: Memo[tuple[str, ...]] = Memo(_lexicons)
 """The single-word lexicons each token belongs to: ``LEXICON_OF["worried"] == ("feel",)``."""
 
 
@@ -263,7 +253,7 @@ def _stem(w: str) -> str:
     return w
 
 
-STEM: _Memo[str] = _Memo(_stem)
+STEM: Memo[str] = Memo(_stem)
 """Stems of words, remembered."""
 
 
@@ -275,7 +265,7 @@ def extract(
 ) -> dict[str, float]:
     """Named features of one turn; ``client_text`` is the client's line before it.
 
-    ``folded`` is ``fold(text)`` and ``phrases`` the :data:`LEXICON` spans in it
+    ``folded`` is ``fold(text)`` and ``phrases`` the :func:`lexicon` spans in it
     (any superset of its groups will do), when the caller has them already.
     """
     u = fold(text) if folded is None else folded
@@ -354,7 +344,7 @@ def extract(
         f["x:digit"] = 1.0
 
     _client_features(f, plain, you, client_text)
-    _lexicon_features(f, toks, sents, u, LEXICON.spans(u) if phrases is None else phrases)
+    _lexicon_features(f, toks, sents, u, lexicon().spans(u) if phrases is None else phrases)
     return f
 
 

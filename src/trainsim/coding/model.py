@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from trainsim.coding.memo import Memo
+
 WEIGHTS_FILE = "weights.bin.gz"
 MAGIC = b"trainsim-coder-weights 2"
 CUE_HEADS = ("validation", "consent_check", "advice", "judgment")
@@ -44,21 +46,6 @@ OFFSET = 1 << 31
 _MASK = (1 << LANE) - 1
 
 
-class _Evidence(dict[str, float]):
-    """One yes/no head's weight towards "yes" of each feature, worked out on first use."""
-
-    def __init__(self, rows: dict[str, int], yes: int, no: int) -> None:
-        super().__init__()
-        self._rows, self._yes, self._no = rows, LANE * yes, LANE * no
-
-    def __missing__(self, name: str) -> float:
-        packed = self._rows.get(name, 0)
-        weight = (((packed >> self._yes) & _MASK) - ((packed >> self._no) & _MASK)) / SCALE
-        if len(self) < 100_000:
-            self[name] = weight
-        return weight
-
-
 @dataclass(frozen=True)
 class Model:
     """All heads of the shipped model, their weights packed into one integer per feature.
@@ -77,7 +64,7 @@ class Model:
     combinations: tuple[tuple[int, int, int, str, str, str], ...] = ()
     """Score positions and names of every consistent (question, reflection, behaviour)."""
     _floats: dict[str, tuple[float, ...]] = field(default_factory=dict, repr=False)
-    _evidence: dict[str, _Evidence] = field(default_factory=dict, repr=False)
+    _evidence: dict[str, Memo[float]] = field(default_factory=dict, repr=False)
 
     @cached_property
     def _lanes(self) -> struct.Struct:
@@ -108,9 +95,14 @@ class Model:
         table = self._evidence.get(head)
         if table is None:
             h = self.heads[head]
-            table = self._evidence[head] = _Evidence(
-                self.rows, h.start + h.classes.index("yes"), h.start + h.classes.index("no")
-            )
+            yes = LANE * (h.start + h.classes.index("yes"))
+            no = LANE * (h.start + h.classes.index("no"))
+
+            def towards_yes(name: str) -> float:
+                packed = self.rows.get(name, 0)
+                return (((packed >> yes) & _MASK) - ((packed >> no) & _MASK)) / SCALE
+
+            table = self._evidence[head] = Memo(towards_yes)
         return sum(map(table.__getitem__, names))
 
     def scores(self, features: dict[str, float], *, binary: bool = False) -> list[float]:

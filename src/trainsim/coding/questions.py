@@ -49,4 +49,3 @@ def question_spans(folded: str, sentences: list[Span] | None = None) -> list[Spa
                 continue
         spans.append((start, end))
     return spans
-
