@@ -42,6 +42,7 @@ from trainsim.coding.text import fold
 DOC = ROOT / "docs" / "coder.md"
 START, END = "<!-- figures:start -->", "<!-- figures:end -->"
 UNSEEN = ROOT / "tests" / "data" / "coder_labels_unseen.csv"
+UNSEEN_CODES = ROOT / "tests" / "data" / "domain_codes_unseen.csv"
 REFERENCE = {
     "question": "human experts kappa 0.73; target >= 0.75",
     "reflection present": "human experts kappa 0.79; target >= 0.55",
@@ -202,6 +203,45 @@ def unseen_figures(path: Path) -> list[str]:
     return lines
 
 
+def domain_figures(path: Path) -> list[str]:
+    """The shipped coder's question, reflection and behaviour codes on project-domain turns
+    that no training saw, overall and split into turns typed all in lower case and the rest."""
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    got = [code(r["text"], r.get("prev_client_text") or None, spans=False) for r in rows]
+    present = {"none": "no", "simple": "yes", "complex": "yes"}
+    where = path.relative_to(ROOT)
+    lines = [
+        f"Unseen project turns ({where}, {len(rows)} utterances), the shipped coder:",
+        "",
+        "| turns | n | question kappa | question macro-F1 | reflection present kappa "
+        "| behaviour kappa | behaviour macro-F1 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    lower = [r["text"] == r["text"].lower() for r in rows]
+    parts = (
+        ("all", list(range(len(rows)))),
+        ("typed all in lower case", [i for i, low in enumerate(lower) if low]),
+        ("with capitals", [i for i, low in enumerate(lower) if not low]),
+    )
+    for name, idx in parts:
+        if not idx:
+            continue
+        gq, pq = [rows[i]["question"] for i in idx], [got[i].question for i in idx]
+        gr = [present[rows[i]["reflection"]] for i in idx]
+        pr = [present[got[i].reflection] for i in idx]
+        gb, pb = [rows[i]["behaviour"] for i in idx], [got[i].behaviour for i in idx]
+        figures = (
+            cohen_kappa_score(gq, pq),
+            f1_score(gq, pq, average="macro"),
+            cohen_kappa_score(gr, pr),
+            cohen_kappa_score(gb, pb),
+            f1_score(gb, pb, average="macro"),
+        )
+        lines.append(f"| {name} | {len(idx)} | " + " | ".join(f"{v:.3f}" for v in figures) + " |")
+    return lines
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("annomi", nargs="?", type=Path, default=DEFAULT_ANNOMI)
@@ -216,6 +256,8 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", *cue_cv()]
     if UNSEEN.exists():
         lines += ["", *unseen_figures(UNSEEN)]
+    if UNSEEN_CODES.exists():
+        lines += ["", *domain_figures(UNSEEN_CODES)]
     block = "\n".join(lines)
     print(block)
     if args.write:
