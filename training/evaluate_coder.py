@@ -10,6 +10,8 @@
   trained with each labelled source left out in turn and scored on it; then the
   shipped coder, and the cue patterns alone, on
   ``tests/data/coder_labels_unseen.csv``, which no training or rule-writing saw.
+* Project turns: the shipped coder's question, reflection and behaviour codes on
+  ``tests/data/domain_codes_unseen.csv``, which no training saw.
 
 With ``--write`` the block between the figure markers in docs/coder.md is replaced.
 """
