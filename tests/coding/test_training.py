@@ -77,3 +77,31 @@ def test_train_writes_reproducible_loadable_weights(tmp_path: Path) -> None:
     assert set(m.heads) == {"question", "reflection", "complex", "behaviour", *model.CUE_HEADS}
     q, _, b = model.decide(m, m.scores(extract("What brings you in today?")))
     assert (q, b) == ("open", "question")
+
+
+def test_project_turns_weigh_per_head(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import coder_fit
+
+    domain = coder_fit.read_domain_turns((make_csv(tmp_path / "domain.csv", copies=1),))
+    assert domain and all(t.domain for t in domain)
+    assert all(t.domain for t in coder_fit.typed(domain))
+    annomi = coder_fit.read_turns(make_csv(tmp_path / "annomi.csv"))
+    # The project's turns say the opposite of AnnoMI about one turn: the question head
+    # learns it only when it gives them weight.
+    flipped = [
+        coder_fit.Turn(t.text, t.client, "closed", t.reflection, t.behaviour, t.group, domain=True)
+        if t.text == "What brings you in today?"
+        else t
+        for t in domain * 20
+    ]
+
+    def question_of(weight: float) -> str:
+        head = {**coder_fit.HEADS["question"], "domain": weight}
+        monkeypatch.setitem(coder_fit.HEADS, "question", head)
+        m = coder_fit.to_model(coder_fit.fit(annomi + flipped))
+        h = m.heads["question"]
+        s = m.scores(extract("What brings you in today?"))[h.start : h.start + len(h.classes)]
+        return h.classes[s.index(max(s))]
+
+    assert question_of(0.0) == "open"
+    assert question_of(1.0) == "closed"
