@@ -47,14 +47,16 @@ WEIGHTS = ROOT / "src" / "trainsim" / "coding" / "weights.bin.gz"
 # exported weights, so inference is unchanged. It helps the question head (grouped CV kappa
 # +0.009 over the plain multinomial head, stable for C in 0.025..0.1) but not the others.
 # "domain": the weight of each of the project's own turns (training/data/domain_turns*.csv)
-# for that head; AnnoMI turns weigh 1. The project's 4,415 turns follow one labelling guide
-# and help the question head on AnnoMI (grouped CV kappa 0.734 with the first 215 turns at
-# weight 1, 0.748 with all at 0.4; flat from 0.3 to 0.6), but their convention for short
-# "That's ..." statements (other) differs from AnnoMI's (reflection or other, half each), so
-# the other heads give them little weight: behaviour macro-F1 0.743 at 0.05, 0.740 at 0.1,
-# 0.739 at 0.2, 0.728 with every head at 1. Even at 0.05 the newer 4,200 turns are coded
-# better than by a coder trained without them (behaviour F1 0.816 -> 0.851, each file left
-# out in turn).
+# in that head's regression; AnnoMI turns weigh 1. (The question head's NB log-count ratios
+# and the MIN_TURNS vocabulary count every turn once, whatever its weight.) The project's
+# 4,406 turns follow one labelling guide and help the question head on AnnoMI (grouped CV
+# kappa on the balanced split: 0.734 with the first 215 turns at weight 1, 0.748 with all at
+# 0.4, flat from 0.3 to 0.6; over ten random deals of folds 0.732 -> 0.740), but their
+# convention for short "That's ..." statements (other) differs from AnnoMI's (reflection or
+# other, half each), so the other heads give them little weight: behaviour macro-F1 0.743 at
+# 0.05, 0.740 at 0.1, 0.739 at 0.2, 0.728 with every head at 1. Even at 0.05 the newer 4,191
+# turns are coded better than by a coder trained without them (behaviour F1 0.816 -> 0.851,
+# each file left out in turn).
 CUE_C = 1.0
 QUESTION_DOMAIN = 0.4
 DOMAIN = 0.05
