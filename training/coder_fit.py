@@ -25,8 +25,11 @@ from trainsim.coding.coder import features_of  # noqa: E402
 from trainsim.coding.model import CUE_HEADS, Model, parse, to_bytes  # noqa: E402
 
 DEFAULT_ANNOMI = ROOT.parent / "shared" / "data" / "annomi" / "therapist-utterances-dev.csv"
-DOMAIN_TURNS = tuple(sorted((ROOT / "training" / "data").glob("domain_turns*.csv")))
-"""The project's own turns labelled with the AnnoMI codes (question, reflection, behaviour).
+HARD_TURNS = ROOT / "training" / "data" / "domain_turns.csv"
+"""The project's first 215 turns labelled with the AnnoMI codes: the hard cases of the cue
+sets (advice and minimising put as "you need to...", "at least..."), weighing 1 like AnnoMI."""
+DOMAIN_TURNS = tuple(sorted((ROOT / "training" / "data").glob("domain_turns_*.csv")))
+"""The project's other turns labelled with the AnnoMI codes, weighted per head (``HEADS``).
 tests/data/domain_codes_unseen.csv is never trained on: it measures those codes on
 project-domain wording the coder has not seen."""
 CUE_LABELS = (
@@ -46,17 +49,19 @@ WEIGHTS = ROOT / "src" / "trainsim" / "coding" / "weights.bin.gz"
 # their naive-Bayes log-count ratio (Wang & Manning 2012); the scaling is folded into the
 # exported weights, so inference is unchanged. It helps the question head (grouped CV kappa
 # +0.009 over the plain multinomial head, stable for C in 0.025..0.1) but not the others.
-# "domain": the weight of each of the project's own turns (training/data/domain_turns*.csv)
-# in that head's regression; AnnoMI turns weigh 1. (The question head's NB log-count ratios
-# and the MIN_TURNS vocabulary count every turn once, whatever its weight.) The project's
-# 4,406 turns follow one labelling guide and help the question head on AnnoMI (grouped CV
-# kappa on the balanced split: 0.734 with the first 215 turns at weight 1, 0.748 with all at
-# 0.4, flat from 0.3 to 0.6; over ten random deals of folds 0.732 -> 0.740), but their
-# convention for short "That's ..." statements (other) differs from AnnoMI's (reflection or
-# other, half each), so the other heads give them little weight: behaviour macro-F1 0.743 at
-# 0.05, 0.740 at 0.1, 0.739 at 0.2, 0.728 with every head at 1. Even at 0.05 the newer 4,191
-# turns are coded better than by a coder trained without them (behaviour F1 0.816 -> 0.851,
-# each file left out in turn).
+# "domain": the weight of each of the project's turns in DOMAIN_TURNS in that head's
+# regression; AnnoMI turns and HARD_TURNS weigh 1. (The question head's NB log-count ratios
+# and the MIN_TURNS vocabulary count every turn once, whatever its weight.) Those 4,191 turns
+# follow one labelling guide and help the question head on AnnoMI (grouped CV kappa on the
+# balanced split 0.734 -> 0.747 at 0.4, flat from 0.3 to 0.6; over ten random deals of folds
+# 0.732 -> 0.740), but their convention for short "That's ..." statements (other) differs
+# from AnnoMI's (reflection or other, half each), so the other heads give them little weight:
+# behaviour macro-F1 0.743 at 0.05, 0.740 at 0.1, 0.739 at 0.2, 0.728 with every head at 1
+# (0.740 at 0.05 once HARD_TURNS weigh 1);
+# the reflection head at 0.4 or 1 costs 0.004-0.006 more. Even at 0.05 they are coded better
+# than by a coder trained without them (behaviour F1 0.816 -> 0.851, each file left out in
+# turn). HARD_TURNS keeps weight 1: at 0.05 the coder read "You need to tell him how you
+# feel." as a reflection again.
 CUE_C = 1.0
 QUESTION_DOMAIN = 0.4
 DOMAIN = 0.05
@@ -87,8 +92,8 @@ class Turn:
     copy: bool = False
     """A typed copy of another turn (:func:`typed`): it adds no features of its own."""
     domain: bool = False
-    """One of the project's own turns (:func:`read_domain_turns`), weighted per head by
-    the head's ``"domain"`` setting in :data:`HEADS`."""
+    """One of the project's turns in :data:`DOMAIN_TURNS`, weighted per head by the head's
+    ``"domain"`` setting in :data:`HEADS`."""
 
 
 def read_turns(path: Path, group_column: str | None = "transcript_id") -> list[Turn]:
@@ -108,14 +113,20 @@ def read_turns(path: Path, group_column: str | None = "transcript_id") -> list[T
     ]
 
 
-def read_domain_turns(paths: tuple[Path, ...] = DOMAIN_TURNS) -> list[Turn]:
-    """The project's own labelled turns (sexual-scripts domain), if present."""
+def read_domain_turns(
+    paths: tuple[Path, ...] = DOMAIN_TURNS, hard: Path | None = HARD_TURNS
+) -> list[Turn]:
+    """The project's own turns labelled with the AnnoMI codes: ``hard`` (if present) as
+    ordinary turns, then ``paths`` marked :attr:`Turn.domain`."""
     out: list[Turn] = []
-    for path in paths:
+    for path, domain in [
+        *([(hard, False)] if hard and hard.exists() else []),
+        *((p, True) for p in paths),
+    ]:
         for t in read_turns(path, group_column=None):
             group = f"{path.stem}-{t.group}"
             out.append(
-                Turn(t.text, t.client, t.question, t.reflection, t.behaviour, group, domain=True)
+                Turn(t.text, t.client, t.question, t.reflection, t.behaviour, group, domain=domain)
             )
     return out
 
