@@ -25,9 +25,13 @@ from trainsim.coding.coder import features_of  # noqa: E402
 from trainsim.coding.model import CUE_HEADS, Model, parse, to_bytes  # noqa: E402
 
 DEFAULT_ANNOMI = ROOT.parent / "shared" / "data" / "annomi" / "therapist-utterances-dev.csv"
-HARD_TURNS = ROOT / "training" / "data" / "domain_turns.csv"
+HARD_TURNS = (ROOT / "training" / "data" / "domain_turns.csv",)
 """The project's first 215 turns labelled with the AnnoMI codes: the hard cases of the cue
 sets (advice and minimising put as "you need to...", "at least..."), weighing 1 like AnnoMI."""
+BOUNDARY_TURNS = tuple(sorted((ROOT / "training" / "data").glob("boundary_turns_*.csv")))
+"""Turns written on one boundary, labelled with the AnnoMI codes: advice and minimising put as
+"you" statements against reflections of the client's own "should"s. Weighted per head by the
+head's ``"boundary"`` setting in :data:`HEADS`."""
 DOMAIN_TURNS = tuple(sorted((ROOT / "training" / "data").glob("domain_turns_*.csv")))
 """The project's other turns labelled with the AnnoMI codes, weighted per head (``HEADS``).
 tests/data/domain_codes_unseen.csv is never trained on: it measures those codes on
@@ -62,14 +66,18 @@ WEIGHTS = ROOT / "src" / "trainsim" / "coding" / "weights.bin.gz"
 # than by a coder trained without them (behaviour F1 0.816 -> 0.851, each file left out in
 # turn). HARD_TURNS keeps weight 1: at 0.05 the coder read "You need to tell him how you
 # feel." as a reflection again.
+# "boundary": the weight of BOUNDARY_TURNS (1 unless set): only the reflection heads learn from
+# them. On an 80-turn check set (tests/data/directive_check.csv) advice and minimising read as
+# reflections fall from 16 of 39 to 10, at a cost of 0.001 AnnoMI behaviour F1; weighting them
+# for every head at 0.1, 0.3 or 1 gave 13, 11 and 5 of 39 at a cost of 0.002-0.007.
 CUE_C = 1.0
 QUESTION_DOMAIN = 0.4
 DOMAIN = 0.05
 HEADS = {
-    "question": {"C": 0.05, "nb": True, "domain": QUESTION_DOMAIN},
+    "question": {"C": 0.05, "nb": True, "domain": QUESTION_DOMAIN, "boundary": 0.0},
     "reflection": {"C": 0.1, "domain": DOMAIN},
     "complex": {"C": 0.1, "domain": DOMAIN},
-    "behaviour": {"C": 0.05, "domain": DOMAIN},
+    "behaviour": {"C": 0.05, "domain": DOMAIN, "boundary": 0.0},
     **{name: {"C": CUE_C} for name in CUE_HEADS},
 }
 PRUNE = 0.01  # weights below this (for every class) are dropped from the shipped file
@@ -94,6 +102,9 @@ class Turn:
     domain: bool = False
     """One of the project's turns in :data:`DOMAIN_TURNS`, weighted per head by the head's
     ``"domain"`` setting in :data:`HEADS`."""
+    boundary: bool = False
+    """One of the turns in :data:`BOUNDARY_TURNS`, weighted per head by the head's
+    ``"boundary"`` setting in :data:`HEADS`."""
 
 
 def read_turns(path: Path, group_column: str | None = "transcript_id") -> list[Turn]:
@@ -114,20 +125,23 @@ def read_turns(path: Path, group_column: str | None = "transcript_id") -> list[T
 
 
 def read_domain_turns(
-    paths: tuple[Path, ...] = DOMAIN_TURNS, hard: Path | None = HARD_TURNS
+    paths: tuple[Path, ...] = DOMAIN_TURNS,
+    hard: tuple[Path, ...] = HARD_TURNS,
+    boundary: tuple[Path, ...] = BOUNDARY_TURNS,
 ) -> list[Turn]:
-    """The project's own turns labelled with the AnnoMI codes: ``hard`` (if present) as
-    ordinary turns, then ``paths`` marked :attr:`Turn.domain`."""
+    """The project's own turns labelled with the AnnoMI codes: ``hard`` (those present) as
+    ordinary turns, ``paths`` marked :attr:`Turn.domain`, ``boundary`` marked
+    :attr:`Turn.boundary`."""
     out: list[Turn] = []
-    for path, domain in [
-        *([(hard, False)] if hard and hard.exists() else []),
-        *((p, True) for p in paths),
-    ]:
+    kinds = [
+        *((h, {}) for h in hard if h.exists()),
+        *((p, {"domain": True}) for p in paths),
+        *((b, {"boundary": True}) for b in boundary),
+    ]
+    for path, kind in kinds:
         for t in read_turns(path, group_column=None):
             group = f"{path.stem}-{t.group}"
-            out.append(
-                Turn(t.text, t.client, t.question, t.reflection, t.behaviour, group, domain=domain)
-            )
+            out.append(Turn(t.text, t.client, t.question, t.reflection, t.behaviour, group, **kind))
     return out
 
 
@@ -168,6 +182,7 @@ def typed(turns: list[Turn]) -> list[Turn]:
                     t.cues,
                     copy=True,
                     domain=t.domain,
+                    boundary=t.boundary,
                 )
             )
     return out
@@ -206,6 +221,7 @@ def fit(turns: list[Turn], feats: list[dict[str, float]] | None = None) -> dict:
     labels = [targets(t) for t in turns]
     weights = np.array([t.weight for t in turns])
     domain = np.array([t.domain for t in turns])
+    boundary = np.array([t.boundary for t in turns])
     heads: dict[str, dict] = {}
     used: set[int] = set()
     raw: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
@@ -214,7 +230,8 @@ def fit(turns: list[Turn], feats: list[dict[str, float]] | None = None) -> dict:
         if not idx:
             continue
         y = np.array([labels[i][head] for i in idx])
-        w = (weights * np.where(domain, params.get("domain", 1.0), 1.0))[idx]
+        w = weights * np.where(domain, params.get("domain", 1.0), 1.0)
+        w = (w * np.where(boundary, params.get("boundary", 1.0), 1.0))[idx]
         if params.get("nb"):
             classes, coef, bias = _fit_nb_ovr(x_all[idx], y, w, params["C"])
         else:

@@ -1,7 +1,8 @@
 """Train the coder's shipped weights from AnnoMI plus the project's own labelled turns.
 
 The question, reflection and behaviour heads learn from AnnoMI and the project's turns
-in training/data/domain_turns*.csv (weighted per head, ``coder_fit.HEADS``), never from
+in training/data/domain_turns*.csv and boundary_turns_*.csv (weighted per head,
+``coder_fit.HEADS``), never from
 tests/data/domain_codes_unseen.csv; the four cue heads from the cue-labelled sets
 (``coder_fit.CUE_LABELS``) and their typed copies (``coder_fit.typed``), never from
 tests/data/coder_labels_unseen.csv.

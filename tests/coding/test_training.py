@@ -82,7 +82,9 @@ def test_train_writes_reproducible_loadable_weights(tmp_path: Path) -> None:
 def test_project_turns_weigh_per_head(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import coder_fit
 
-    domain = coder_fit.read_domain_turns((make_csv(tmp_path / "domain.csv", copies=1),), hard=None)
+    domain = coder_fit.read_domain_turns(
+        (make_csv(tmp_path / "domain.csv", copies=1),), hard=(), boundary=()
+    )
     assert domain and all(t.domain for t in domain)
     assert all(t.domain for t in coder_fit.typed(domain))
     annomi = coder_fit.read_turns(make_csv(tmp_path / "annomi.csv"))
