@@ -94,7 +94,7 @@ def test_coder_meets_the_targets_on_unseen_project_turns() -> None:
 def test_advice_and_minimising_in_the_hard_cases_are_not_reflections() -> None:
     # Training data, so this guards how training weighs it: with the 215 hard cases
     # weighted down like the newer project turns, "You need to tell him how you feel."
-    # and 50 more like it came out as reflections again (51 of 89; now 8).
+    # and 50 more like it came out as reflections again (51 of 89; now 3).
     rows = [
         r
         for r in read(TRAINING / "domain_turns.csv")
