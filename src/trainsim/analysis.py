@@ -23,6 +23,8 @@ class PathReport:
     truncated: bool = False
     best: dict[str, list[str]] = field(default_factory=dict)
     worst: dict[str, list[str]] = field(default_factory=dict)
+    by_ending: dict[str, dict[str, tuple[float, str, int]]] = field(default_factory=dict)
+    """Ending kind -> dimension -> (highest fraction, highest band, that band's index)."""
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -34,6 +36,9 @@ class PathReport:
             "truncated": self.truncated,
             "best_paths": self.best,
             "worst_paths": self.worst,
+            "by_ending": {kind: {d: {"max_fraction": round(f, 4), "max_band": band}
+                                 for d, (f, band, _) in dims.items()}
+                          for kind, dims in sorted(self.by_ending.items())},
         }
 
 
@@ -71,11 +76,17 @@ def explore(scenario: Scenario, rubrics: Mapping[str, Rubric], *, max_paths: int
 def _record(report: PathReport, session: Session, rubrics: Mapping[str, Rubric]) -> None:
     report.paths += 1
     report.endings[session.node_id] = report.endings.get(session.node_id, 0) + 1
-    card = score(session.turns, rubrics)
+    card = score(session.turns, rubrics, session.scenario)
     route = [t.option or "" for t in session.turns]
+    kind = session.ending.kind if session.ending else "unfinished"
+    highest = report.by_ending.setdefault(kind, {})
     for dim, result in card.dimensions.items():
         if result.fraction is None:
             continue
+        index = rubrics[dim].band_index(result.band) or 0
+        f, band, i = highest.get(dim, (-1.0, "", -1))
+        highest[dim] = (max(f, result.fraction),
+                        *((result.band or "", index) if index > i else (band, i)))
         lo, hi = report.dimensions.get(dim, (2.0, -1.0))
         if result.fraction < lo:
             report.worst[dim] = route

@@ -77,15 +77,16 @@ def test_schema(kind: str, key: str) -> None:
 
 def test_play_json(tmp_path: Path) -> None:
     result = run("play", str(TINY), "--answers", answers(tmp_path, "@ask", "# a comment", "@1"),
-                 "--json")
+                 "--json", "--seed", "18")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
-    assert data["scenario"] == "tiny"
+    assert data["scenario"] == "tiny" and data["seed"] == 18
     assert [t["option"] for t in data["turns"]] == ["ask", "consent"]
     assert data["ending"] == {"node": "good-end", "kind": "completed", "summary": "Went well."}
     dims = data["scorecard"]["dimensions"]
     assert set(dims) == {"open-questions", "consent", "pacing"}
-    assert dims["pacing"]["fraction"] is None and dims["pacing"]["band"] is None
+    # no option offers pacing points; the session rule (a reflection per question) does
+    assert (dims["pacing"]["earned"], dims["pacing"]["available"]) == (0, 2)
     assert {k: dims["consent"][k] for k in ("earned", "available", "fraction", "band")} == {
         "earned": 2, "available": 2, "fraction": 1.0, "band": "Exemplary"}
     assert dims["consent"]["evidence"][0]["option"] == "consent"
@@ -95,7 +96,7 @@ def test_play_json(tmp_path: Path) -> None:
 def test_play_text_transcript(tmp_path: Path) -> None:
     result = run("play", str(TINY), "--answers", answers(tmp_path, "@yes-no", "@push"))
     assert result.returncode == 0
-    assert "Client: Hello." in result.stdout
+    assert "Test: Hello." in result.stdout and "option order seed" in result.stdout
     assert "You: Tell me everything that happened." in result.stdout
     assert "-- Ending: rupture -- The client withdrew." in result.stdout
     assert "consent" in result.stdout and "Beginning" in result.stdout
@@ -110,14 +111,14 @@ def test_play_unfinished_says_so(tmp_path: Path) -> None:
 
 def test_play_bad_answer_names_node_and_options(tmp_path: Path) -> None:
     path = answers(tmp_path, "@yes-no", "@deep")
-    result = run("play", str(TINY), "--answers", path)
+    result = run("play", str(TINY), "--answers", path, "--seed", "18")
     assert result.returncode == 1
     assert f"{path}:2: option 'deep' is not shown now at node 'topic'" in result.stderr
     assert "1. consent, 2. push" in result.stderr
 
 
 def test_play_free_text_is_coded_routed_and_scored(tmp_path: Path) -> None:
-    path = answers(tmp_path, "What brings you here today?", "@consent")
+    path = answers(tmp_path, "What has been on your mind lately?", "@consent")
     result = run("play", str(TINY), "--answers", path, "--json")
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -180,3 +181,14 @@ def test_paths_truncation_is_reported() -> None:
     result = run("paths", str(TINY), "--json", "--max-paths", "2")
     data = json.loads(result.stdout)
     assert data["truncated"] is True and data["paths"] == 2
+
+
+def test_play_seed_fixes_the_order_of_numbered_answers(tmp_path: Path) -> None:
+    path = answers(tmp_path, "@1")
+    chosen = set()
+    for seed in range(6):
+        result = run("play", str(TINY), "--answers", path, "--json", "--seed", str(seed))
+        data = json.loads(result.stdout)
+        assert data["seed"] == seed and data["turns"][0]["shown"][0] == data["turns"][0]["option"]
+        chosen.add(data["turns"][0]["option"])
+    assert chosen == {"ask", "yes-no"}  # "1" is whatever was shown first under that seed

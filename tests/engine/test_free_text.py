@@ -43,7 +43,7 @@ def library():
 
 def _session(library, table):
     entry = library.scenario("tiny")
-    return Session(entry.model, library.rubrics, coder=FakeCoder(table))
+    return Session(entry.model, library.rubrics, coder=FakeCoder(table), seed=18)
 
 
 def test_open_question_routes_scores_and_keeps_spans(library) -> None:
@@ -56,8 +56,8 @@ def test_open_question_routes_scores_and_keeps_spans(library) -> None:
     assert turn.feedback == "You invited their story."
     assert [(e.dimension, e.points, e.source) for e in turn.evidence] == [
         ("open-questions", 2, "rule:open-questions:1")]
-    # consent applies only at sensitive nodes; 'hello' is not one
-    assert turn.available == {"open-questions": 2, "pacing": 1}
+    # what a typed turn can earn is what the best option at 'hello' offers: 2 open-questions
+    assert turn.available == {"open-questions": 2, "consent": 0, "pacing": 0}
     assert session.coder.seen == ["Hello."]
 
 
@@ -80,15 +80,19 @@ def test_probing_sensitive_ground_without_consent_costs_consent(library) -> None
     assert turn.available["consent"] == 2
 
 
-def test_consent_check_earlier_prevents_the_penalty(library) -> None:
-    session = _session(library, {"ok?": ["consent_check", "closed_question"],
-                                 "b": ["open_question"]})
+def test_a_consent_check_licenses_the_next_step_only(library) -> None:
+    table = {"ok?": ["consent_check", "closed_question"], "b": ["open_question"], "mm": []}
+    session = _session(library, table)
     first = session.respond("ok?")
-    assert "consent" not in first.available  # 'hello' is not sensitive: consent not scored
+    assert first.points("consent") == 0  # 'hello' is not sensitive: consent not scored
     assert first.points("open-questions") == 0  # a consent check is no closed-question fault
     turn = session.respond("b")
-    assert turn.node == "topic" and turn.points("consent") == 0
-    assert turn.available["consent"] == 2
+    assert turn.node == "topic" and turn.points("consent") == 0  # licensed by the check
+    session.rewind()
+    held = session.respond("mm")  # nothing to answer: the client waits, still at 'topic'
+    assert held.held and held.next == "topic" and held.available == {} and not held.evidence
+    turn = session.respond("b")  # the check is two turns back now: it no longer licenses
+    assert turn.points("consent") == -2
 
 
 def test_high_distress_makes_probing_a_pacing_error(library) -> None:
@@ -117,7 +121,10 @@ def test_cap_keeps_a_turn_within_what_is_available(library) -> None:
     session = _session(library, {"q": ["reflection"], "x": ["consent_check", "open_question"]})
     session.respond("q")
     turn = session.respond("x")
-    assert turn.points("open-questions") == 2  # +2 open; the consent check is not penalised
+    # +2 by the rule, capped at the 1 point the best option at 'topic' offers
+    assert turn.points("open-questions") == 1
+    assert [(e.points, e.source) for e in turn.evidence if e.dimension == "open-questions"] == [
+        (2, "rule:open-questions:1"), (-1, "cap:open-questions")]
     assert turn.points("consent") == 2
 
 
@@ -134,7 +141,7 @@ def test_session_rule_rewards_reflections_per_question(library) -> None:
     pacing = score(session.turns, library.rubrics).dimensions["pacing"]
     session_items = [e for e in pacing.evidence if e.turn is None]
     assert [(e.points, e.source) for e in session_items] == [(2, "session:pacing:1")]
-    assert pacing.available == 1 + 1 + 2
+    assert pacing.available == 2  # no option offers pacing here: only the session rule
 
 
 def test_nodes_without_routes_refuse_text(library) -> None:

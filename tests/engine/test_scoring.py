@@ -22,7 +22,7 @@ def library():
 
 def _session(library, *choices):
     entry = library.scenario("tiny")
-    session = Session(entry.model, library.rubrics)
+    session = Session(entry.model, library.rubrics, seed=18)
     for choice in choices:
         session.choose(choice)
     return session
@@ -63,7 +63,8 @@ def test_partial_fraction_and_band(library) -> None:
 
 def test_dimension_with_nothing_available_is_not_assessed(library) -> None:
     session = _session(library, "ask", "consent")
-    card = score(session.turns, [library.rubrics["pacing"]])
+    quiet = library.rubrics["pacing"].model_copy(update={"session_rules": []})
+    card = score(session.turns, [quiet])
     pacing = card.dimensions["pacing"]
     assert pacing.fraction is None and pacing.band is None and not pacing.assessed
 

@@ -30,6 +30,11 @@ nodes:
 """
 
 
+AUTHORED_ORDER = 18
+"""An option-order seed that happens to show tiny's options in the order they are written,
+so the app's tests can press the numbers they name."""
+
+
 @pytest.fixture
 def clock() -> FakeClock:
     return FakeClock()
@@ -55,6 +60,7 @@ def broken_library(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Library:
 def make_app(clock: FakeClock, good_library: Library, tmp_path: Path):  # type: ignore[no-untyped-def]
     def make(library: Library | None = None, **kwargs: Any) -> RecordingApp:
         kwargs.setdefault("export_dir", tmp_path / "exports")
+        kwargs.setdefault("seeds", lambda: AUTHORED_ORDER)
         return RecordingApp(library=library or good_library, clock=clock, now=lambda: NOW,
                             **kwargs)
     return make

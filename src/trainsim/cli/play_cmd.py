@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import secrets
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,7 +15,6 @@ from trainsim.library.files import byte_position
 
 if TYPE_CHECKING:
     from trainsim.engine import Session
-    from trainsim.model import Scenario
     from trainsim.model.scorecard import Scorecard
 
 
@@ -24,6 +24,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--answers", type=Path, metavar="FILE",
                    help="one answer a line: @option-id, @N (the Nth visible option), or a "
                         "typed response in your own words")
+    p.add_argument("--seed", type=int, metavar="N",
+                   help="fix the order options are shown in (default: a new order each run)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.set_defaults(func=run_play)
 
@@ -78,9 +80,10 @@ def run_play(args: argparse.Namespace) -> int:
     from trainsim.engine import Session
     from trainsim.scoring import score
 
-    session = Session(scenario, rubrics)
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
+    session = Session(scenario, rubrics, seed=seed)
     play_answers(session, read_answers(args.answers), str(args.answers))
-    card = score(session.turns, rubrics)
+    card = score(session.turns, rubrics, session.scenario)
     if args.json:
         print(json.dumps(result_json(session, card), indent=2, ensure_ascii=False))
     else:
@@ -96,6 +99,7 @@ def result_json(session: Session, card: Scorecard) -> dict[str, object]:
     ending = session.ending
     return {
         "scenario": session.scenario.id,
+        "seed": session.seed,
         "finished": ending is not None,
         "turns": [t.model_dump(mode="json") for t in session.turns],
         "ending": None if ending is None else {
@@ -105,28 +109,26 @@ def result_json(session: Session, card: Scorecard) -> dict[str, object]:
     }
 
 
-def _client_lines(scenario: Scenario, node_id: str) -> list[str]:
-    node = scenario.nodes[node_id]
-    out = [f"  [{node.narration}]"] if node.narration else []
-    out += [f"Client: {line}" for line in node.client_lines]
-    return out
-
-
 def print_transcript(session: Session, card: Scorecard) -> None:
     """A readable transcript, then the scorecard."""
+    from trainsim.reports.debrief import transcript_lines
+
     scenario = session.scenario
-    print(f"== {scenario.title} ({scenario.id}) ==")
-    nodes = [scenario.start, *(t.next for t in session.turns)]
-    for i, node_id in enumerate(nodes):
-        print("\n".join(_client_lines(scenario, node_id)))
-        if i < len(session.turns):
-            turn = session.turns[i]
-            print(f"You: {turn.text}")
+    print(f"== {scenario.title} ({scenario.id}), option order seed {session.seed} ==")
+    turns = session.turns
+    for line in transcript_lines(scenario, turns):
+        if line.kind == "narration":
+            print(f"  [{line.text}]")
+        elif line.kind == "trainee":
+            turn = turns[line.turn]  # type: ignore[index]
+            print(f"You: {line.text}")
             if turn.kind == "typed":
                 print(f"  [coded: {', '.join(turn.codes) or 'no codes'}]")
             if turn.evidence:
                 print("  (" + ", ".join(f"{e.dimension} {e.points:+d}" for e in turn.evidence)
                       + ")")
+        else:
+            print(f"{line.speaker}: {line.text}")
     ending = session.ending
     if ending is not None:
         print(f"\n-- Ending: {ending.kind} -- {ending.summary}")
@@ -139,6 +141,12 @@ def print_transcript(session: Session, card: Scorecard) -> None:
         else:
             print(f"  {dim:<16} {result.earned:>3}/{result.available:<3} "
                   f"{result.fraction:5.0%}  {result.band}")
+            if result.figure is not None:
+                print(f"  {'':<16} {result.figure.label}: {result.figure.value:g}")
+            for limit in result.limits:
+                print(f"  {'':<16} held at {limit.band}: {limit.reason}")
+    for goal in card.objectives:
+        print(f"  [{'x' if goal.reached else ' '}] {goal.text}")
     m = card.metrics
     pct = "n/a" if m.pct_open is None else f"{m.pct_open:.0f}%"
     ratio = "n/a" if m.reflection_to_question is None else f"{m.reflection_to_question:.2f}"

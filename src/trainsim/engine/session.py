@@ -7,12 +7,17 @@ Modelled on ink's runtime: read :attr:`Session.node` and :attr:`Session.options`
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterable, Mapping
 from types import MappingProxyType
 from typing import Protocol
 
-from trainsim.model import CODES, Ending, Facts, Node, Option, Rubric, Scenario, holds
+from trainsim.engine import typed
+from trainsim.model import CODES, Ending, Facts, Limit, Node, Option, Rubric, Scenario, holds
+from trainsim.model.conditions import ProbesLimitCondition, walk
 from trainsim.model.record import Evidence, Turn
+from trainsim.model.scenario import Pressure
+from trainsim.model.words import stems
 
 Clock = Callable[[], float]
 _CODE_ORDER = {code: i for i, code in enumerate(CODES)}
@@ -49,12 +54,14 @@ class Session:
     """One trainee's walk through one scenario."""
 
     def __init__(self, scenario: Scenario, rubrics: Mapping[str, Rubric] | Iterable[Rubric] = (),
-                 clock: Clock = _no_clock, coder: Coder | None = None) -> None:
+                 clock: Clock = _no_clock, coder: Coder | None = None, seed: int = 0) -> None:
         self.scenario = scenario
         self.rubrics: dict[str, Rubric] = (
             dict(rubrics) if isinstance(rubrics, Mapping) else {r.id: r for r in rubrics})
         self.clock = clock
         self.coder: Coder = coder or _default_coder
+        self.seed = seed
+        """Fixes the order options are shown in at each node (the same on rewind and replay)."""
         self._node_id = scenario.start
         self._state = scenario.initial_state()
         self._turns: list[Turn] = []
@@ -81,9 +88,28 @@ class Session:
 
     @property
     def options(self) -> list[Option]:
-        """The options shown at the current node (conditions applied); empty at an ending."""
+        """The options shown at the current node (conditions applied), in this session's
+        order for the node (shuffled from :attr:`seed`); empty at an ending."""
         facts = self.facts()
-        return [o for o in self.node.options if o.when is None or holds(o.when, facts)]
+        return [o for o in self.order(self._node_id) if o.when is None or holds(o.when, facts)]
+
+    def order(self, node_id: str) -> list[Option]:
+        """Every option of a node in the order this session shows them."""
+        options = list(self.scenario.nodes[node_id].options)
+        random.Random(f"{self.seed}:{node_id}").shuffle(options)
+        return options
+
+    @property
+    def limits(self) -> list[Limit]:
+        """The limits the client has set on the way here (this node's included) and not lifted."""
+        active: dict[str, Limit] = {}
+        for node_id in [self.scenario.start, *(t.next for t in self._turns)]:
+            node = self.scenario.nodes[node_id]
+            for lifted in node.lifts:
+                active.pop(lifted, None)
+            if node.limit is not None:
+                active[node.limit.id] = node.limit
+        return list(active.values())
 
     @property
     def accepts_text(self) -> bool:
@@ -99,12 +125,21 @@ class Session:
     def turns(self) -> tuple[Turn, ...]:
         return tuple(self._turns)
 
-    def facts(self, codes: frozenset[str] | None = None) -> Facts:
-        """What conditions see now, with the codes of a typed response if there is one."""
+    def facts(self, codes: frozenset[str] | None = None, text: str = "") -> Facts:
+        """What conditions see now, with the codes and words of a typed response if any."""
+        limits = self.limits
+        here = self.node.limit
+        words = stems(text) if text else ()
+        asked = codes if codes is not None else frozenset()
         return Facts(
             state=self._state, visited=self.visited, codes=codes,
             tags=frozenset(self.node.tags), thresholds=self.scenario.thresholds,
             earlier=frozenset(c for t in self._turns for c in t.codes),
+            recent=tuple(frozenset(t.codes) for t in reversed(self._turns)),
+            words=words,
+            probing=codes is not None and typed.probing(asked, words),
+            probes_limit=codes is not None and typed.probes_limit(asked, text, limits, here),
+            limits=frozenset(limit.id for limit in limits), limit_here=here is not None,
         )
 
     # -- acting --------------------------------------------------------------------------
@@ -126,26 +161,40 @@ class Session:
                            f"{_listing(options)}")
 
     def choose(self, ref: str | int) -> Turn:
-        """Take a visible option (by id or 1-based number) and move on."""
+        """Take a visible option (by id or 1-based number as shown) and move on."""
         options = self.options
-        chosen = self.option(ref, options)
+        return self._take(self.option(ref, options), options, "choice", None)
+
+    def _take(self, chosen: Option, options: list[Option], kind: str, typed_text: str | None
+              ) -> Turn:
         evidence = tuple(
             Evidence(dimension=dim, points=points,
                      reason=chosen.feedback or f"chose '{chosen.id}'",
                      source=f"option:{chosen.id}")
             for dim, points in chosen.evidence.items() if points
         )
-        available = {dim: max([0, *(o.evidence.get(dim, 0) for o in options)])
-                     for dim in self.scenario.rubrics}
-        return self._advance(kind="choice", option=chosen.id, text=chosen.text,
-                             codes=tuple(chosen.codes), evidence=evidence, available=available,
+        dims = self.scenario.rubrics
+        best = max(options, key=lambda o: _total(o.evidence, dims))
+        facts = self.facts(frozenset(chosen.codes), chosen.text)
+        return self._advance(kind=kind, option=chosen.id, text=typed_text or chosen.text,
+                             probing=facts.probing, pressed_limit=facts.probes_limit,
+                             codes=tuple(chosen.codes), evidence=evidence,
+                             available=typed.option_available(options, dims),
+                             best=(_total(best.evidence, dims), f"option:{best.id}"),
                              shown=tuple(o.id for o in options),
                              effects=chosen.effects, feedback=chosen.feedback,
                              target=chosen.next)
 
     def respond(self, text: str) -> Turn:
-        """Answer in the trainee's own words: code the text, score it by the rubrics' rules,
-        and take the first free-text route whose condition holds."""
+        """Answer in the trainee's own words.
+
+        Words that are (nearly) a visible option's text count as choosing it. Otherwise the
+        text is coded and scored by the rubrics' rules and the node's, against what the
+        moment offers; a line repeating an earlier turn earns nothing; a probe past a limit
+        the client set takes the limit's pressure answer unless a route of the node tests
+        ``probes_limit``; a response with nothing to answer (such as "ok") leaves the client
+        waiting here; else the first free-text route whose condition holds is taken.
+        """
         if self.ending is not None:
             raise SessionError(f"the session has ended ({self.ending.kind}) at node "
                                f"'{self._node_id}'")
@@ -155,37 +204,74 @@ class Session:
         text = text.strip()
         if not text:
             raise SessionError("the response is empty: type what you would say to the client")
-        coded = self.coder(text, " ".join(self.node.client_lines) or None)
+        options = self.options
+        same = typed.matching_option(text, options)
+        repeat_of = typed.repeated_turn(text, [t.text for t in self._turns])
+        if same is not None and repeat_of is None:
+            return self._take(same, options, "typed", text)
+        node = self.node
+        coded = self.coder(text, " ".join(node.client_lines) or None)
         codes = frozenset(coded.labels())
-        facts = self.facts(codes)
-        route = next(r for r in self.node.free_text if r.when is None or holds(r.when, facts))
-        evidence: list[Evidence] = []
-        available: dict[str, int] = {}
-        for dim in self.scenario.rubrics:
-            rubric = self.rubrics.get(dim)
-            if rubric is None or rubric.free_text is None:
-                continue
-            scoring = rubric.free_text
-            if scoring.applies_when is not None and not holds(scoring.applies_when, facts):
-                continue
-            available[dim] = scoring.available
-            earned = 0
-            for index, rule in enumerate(scoring.rules):
-                if holds(rule.when, facts):
-                    earned += rule.points
-                    evidence.append(Evidence(dimension=dim, points=rule.points, reason=rule.reason,
-                                             source=f"rule:{dim}:{index + 1}"))
-            if earned > scoring.available:
-                evidence.append(Evidence(
-                    dimension=dim, points=scoring.available - earned,
-                    reason=f"capped at the {scoring.available} points one response can earn",
-                    source=f"cap:{dim}"))
+        facts = self.facts(codes, text)
+        available = typed.typed_available(node, options, self.rubrics, self.scenario.rubrics)
+        evidence = typed.score_typed(node, self.rubrics, available, facts)
+        if repeat_of is not None:
+            evidence = typed.without_gains(evidence, repeat_of)
         ordered = tuple(sorted(codes, key=lambda c: _CODE_ORDER.get(c, len(_CODE_ORDER))))
-        return self._advance(kind="typed", option=None, text=text, codes=ordered,
-                             shown=tuple(o.id for o in self.options),
-                             evidence=tuple(evidence), available=available,
-                             effects=route.effects, feedback=route.feedback,
-                             target=route.next, spans=coded.spans)
+        common = dict(kind="typed", option=None, text=text, codes=ordered,
+                      shown=tuple(o.id for o in options), evidence=tuple(evidence),
+                      available=available, best=self._best(options, facts, available),
+                      spans=coded.spans, repeat_of=repeat_of, probing=facts.probing,
+                      pressed_limit=facts.probes_limit)
+        if not codes:
+            hold = node.hold or f"{self.scenario.client.name} waits for you to say more."
+            common.update(available={}, best=(0, ""), evidence=())
+            return self._advance(**common, effects={}, feedback=(
+                "Nothing here for the client to answer yet, so the conversation stays where it "
+                "is. Try a reflection of what you heard, or one open question."),
+                target=self._node_id, narration=hold, held=True)
+        pressure = self._pressure(facts)
+        if pressure is not None:
+            return self._advance(**common, effects=pressure.effects, feedback=pressure.feedback,
+                                 target=self._node_id, reply=pressure.reply,
+                                 narration=pressure.narration)
+        route = next(r for r in node.free_text if r.when is None or holds(r.when, facts))
+        return self._advance(**common, effects=route.effects, feedback=route.feedback,
+                             target=route.next, reply=route.reply,
+                             narration=route.narration)
+
+    def _pressure(self, facts: Facts) -> Pressure | None:
+        """The pressure answer of a limit set earlier, when this turn probes it and the node
+        does not route probes itself."""
+        if not facts.probes_limit or self.node.limit is not None:
+            return None
+        for route in self.node.free_text:
+            if route.when is not None and any(
+                    isinstance(p, ProbesLimitCondition) for p in walk(route.when)):
+                return None
+        for limit in self.limits:
+            if limit.pressure is not None:
+                return limit.pressure
+        return None
+
+    def _best(self, options: list[Option], facts: Facts, available: Mapping[str, int]
+              ) -> tuple[int, str]:
+        """The yardstick for a typed turn: the better of the best visible option and the
+        node's exemplar, scored by the same coder and rules."""
+        dims = self.scenario.rubrics
+        best = (0, "")
+        if options:
+            top = max(options, key=lambda o: _total(o.evidence, dims))
+            best = (_total(top.evidence, dims), f"option:{top.id}")
+        exemplar = self.node.exemplar
+        if exemplar:
+            coded = self.coder(exemplar, " ".join(self.node.client_lines) or None)
+            ex_facts = self.facts(frozenset(coded.labels()), exemplar)
+            points = sum(e.points for e in
+                         typed.score_typed(self.node, self.rubrics, available, ex_facts))
+            if points > best[0] or not options:
+                best = (points, "exemplar")
+        return best
 
     def rewind(self) -> Turn:
         """Undo the last turn, restoring the node and client state before it."""
@@ -206,21 +292,33 @@ class Session:
 
     def _advance(self, *, kind: str, option: str | None, text: str, codes: tuple[str, ...],
                  evidence: tuple[Evidence, ...], available: dict[str, int],
-                 effects: Mapping[str, int], feedback: str, target: str,
-                 shown: tuple[str, ...], spans: Spans | None = None) -> Turn:
+                 best: tuple[int, str], effects: Mapping[str, int], feedback: str, target: str,
+                 shown: tuple[str, ...], spans: Spans | None = None,
+                 reply: str | list[str] | tuple[str, ...] | None = None,
+                 narration: str | None = None, held: bool = False,
+                 repeat_of: int | None = None, probing: bool = False,
+                 pressed_limit: bool = False) -> Turn:
         before = dict(self._state)
         after = {name: self.scenario.state[name].clamp(value + effects.get(name, 0))
                  for name, value in before.items()}
+        lines = (reply,) if isinstance(reply, str) else tuple(reply or ())
         turn = Turn(index=len(self._turns), node=self._node_id, kind=kind,  # type: ignore[arg-type]
                     option=option, text=text, codes=codes,
                     spans={k: tuple(map(tuple, v)) for k, v in (spans or {}).items()},
-                    evidence=evidence, shown=shown, available=available, feedback=feedback,
-                    state_before=before, state_after=after, next=target,
+                    evidence=evidence, shown=shown, available=available, best=best[0],
+                    best_source=best[1], feedback=feedback,
+                    state_before=before, state_after=after, next=target, reply=lines,
+                    reply_narration=narration, held=held, repeat_of=repeat_of,
+                    probing=probing, pressed_limit=pressed_limit,
                     sensitive=self.node.sensitive, time=self.clock())
         self._turns.append(turn)
         self._state = after
         self._node_id = target
         return turn
+
+
+def _total(points: Mapping[str, int], dimensions: Iterable[str]) -> int:
+    return sum(points.get(d, 0) for d in dimensions)
 
 
 def _listing(options: Iterable[Option]) -> str:

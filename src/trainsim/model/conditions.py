@@ -6,6 +6,14 @@ A condition is one of::
     {visited: node-id}            # the session has been at that node
     {code: open_question}         # the typed response carries this code (free-text routes)
     {earlier: consent_check}      # an earlier turn of this session carried this code
+    {recent: consent_check}       # one of the last turns (``within``, default 1) carried it
+    {mentions: [phrase, ...]}     # the typed words mention a phrase (case and inflection folded)
+    {probing: true}               # the typed turn asks for more (see trainsim.model.words)
+    {probes_limit: true}          # ...and presses on a limit the client has set
+    {limit: any} / {limit: id}    # a limit the client set is in force
+    {pressed_limit: true}         # some turn asked into a declined topic (rubric caps)
+    {ending: rupture}             # the session ended so (rubric caps)
+    {reached: sensitive}          # some node visited carries this tag (rubric caps)
     {tag: sensitive}              # the current node carries this tag
     {high: distress}              # the variable is at or above the scenario's threshold
     {all: [...]} / {any: [...]} / {not: {...}}
@@ -17,12 +25,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import Discriminator, Field, Tag, model_validator
 
-from trainsim.model.base import ContentModel, Slug
+from trainsim.model.base import ContentModel, Slug, Text
 from trainsim.model.codes import Code
+from trainsim.model.words import mentions
 
 
 class VarCondition(ContentModel):
@@ -58,6 +67,61 @@ class EarlierCondition(ContentModel):
     earlier: Code
 
 
+class RecentCondition(ContentModel):
+    """Holds when one of the last ``within`` turns carried this code: a consent check
+    licenses the next step, not the rest of the session."""
+
+    recent: Code
+    within: int = Field(1, ge=1, le=10, description="How many turns back to look.")
+
+
+class MentionsCondition(ContentModel):
+    """Holds when the typed response mentions one of the phrases (case and inflection
+    folded: "happened" matches "happen", "Forcing" matches "force")."""
+
+    mentions: list[Text] = Field(min_length=1)
+
+
+class ProbingCondition(ContentModel):
+    """Holds (when ``probing: true``) for a typed turn that asks for more: any question or
+    request that does not offer to slow down, pause, stop or leave the topic."""
+
+    probing: bool
+
+
+class ProbesLimitCondition(ContentModel):
+    """Holds (when ``probes_limit: true``) for a typed turn that asks into a topic the client
+    has declined (a limit in force), whatever polite wrapper it comes in."""
+
+    probes_limit: bool
+
+
+class LimitCondition(ContentModel):
+    """Holds while the named limit (or ``any`` limit) the client set is in force; ``here``
+    holds at the node where the client sets one."""
+
+    limit: Slug
+
+
+class PressedLimitCondition(ContentModel):
+    """Holds (when ``pressed_limit: true``) once any turn of the session asked into a topic
+    the client had declined (rubric caps)."""
+
+    pressed_limit: bool
+
+
+class EndingCondition(ContentModel):
+    """Holds when the session ended with this kind of ending (rubric caps)."""
+
+    ending: Literal["completed", "partial", "rupture", "safety"]
+
+
+class ReachedCondition(ContentModel):
+    """Holds when some node the session visited carries this tag (rubric caps)."""
+
+    reached: Slug
+
+
 class TagCondition(ContentModel):
     """Holds when the current node carries this tag (e.g. sensitive)."""
 
@@ -88,7 +152,8 @@ class NotCondition(ContentModel):
     not_: Condition = Field(alias="not")
 
 
-_TAGS = ("var", "visited", "code", "earlier", "tag", "high", "all", "any", "not")
+_TAGS = ("var", "visited", "code", "earlier", "recent", "mentions", "probing", "probes_limit",
+         "limit", "pressed_limit", "ending", "reached", "tag", "high", "all", "any", "not")
 
 
 def _condition_tag(value: Any) -> str | None:
@@ -109,6 +174,14 @@ Condition = Annotated[
         | Annotated[VisitedCondition, Tag("visited")]
         | Annotated[CodeCondition, Tag("code")]
         | Annotated[EarlierCondition, Tag("earlier")]
+        | Annotated[RecentCondition, Tag("recent")]
+        | Annotated[MentionsCondition, Tag("mentions")]
+        | Annotated[ProbingCondition, Tag("probing")]
+        | Annotated[ProbesLimitCondition, Tag("probes_limit")]
+        | Annotated[LimitCondition, Tag("limit")]
+        | Annotated[PressedLimitCondition, Tag("pressed_limit")]
+        | Annotated[EndingCondition, Tag("ending")]
+        | Annotated[ReachedCondition, Tag("reached")]
         | Annotated[TagCondition, Tag("tag")]
         | Annotated[HighCondition, Tag("high")]
         | Annotated[AllCondition, Tag("all")]
@@ -128,6 +201,14 @@ _CLASSES: dict[str, type[ContentModel]] = {
     "visited": VisitedCondition,
     "code": CodeCondition,
     "earlier": EarlierCondition,
+    "recent": RecentCondition,
+    "mentions": MentionsCondition,
+    "probing": ProbingCondition,
+    "probes_limit": ProbesLimitCondition,
+    "limit": LimitCondition,
+    "pressed_limit": PressedLimitCondition,
+    "ending": EndingCondition,
+    "reached": ReachedCondition,
     "tag": TagCondition,
     "high": HighCondition,
     "all": AllCondition,
@@ -144,7 +225,9 @@ class Facts:
     """What a condition can look at.
 
     ``codes`` is None when no typed response is being routed or scored: code conditions
-    then fail.
+    then fail. ``recent`` holds the codes of the turns before, newest first; ``words`` the
+    typed response's folded words (:func:`trainsim.model.words.stems`); ``limits`` the ids of
+    the limits in force.
     """
 
     state: Mapping[str, int]
@@ -153,6 +236,15 @@ class Facts:
     tags: frozenset[str] = frozenset()
     thresholds: Mapping[str, int] = field(default_factory=dict)
     earlier: frozenset[str] = frozenset()
+    recent: tuple[frozenset[str], ...] = ()
+    words: tuple[str, ...] = ()
+    probing: bool = False
+    probes_limit: bool = False
+    limits: frozenset[str] = frozenset()
+    limit_here: bool = False
+    ending: str | None = None
+    pressed_limit: bool = False
+    reached: frozenset[str] = frozenset()
 
 
 def holds(condition: Condition, facts: Facts | Mapping[str, int],
@@ -174,6 +266,24 @@ def holds(condition: Condition, facts: Facts | Mapping[str, int],
             return facts.codes is not None and code in facts.codes
         case EarlierCondition(earlier=code):
             return code in facts.earlier
+        case RecentCondition(recent=code, within=within):
+            return any(code in codes for codes in facts.recent[:within])
+        case MentionsCondition(mentions=phrases):
+            return mentions(facts.words, phrases)
+        case ProbingCondition(probing=want):
+            return facts.codes is not None and facts.probing == want
+        case ProbesLimitCondition(probes_limit=want):
+            return facts.codes is not None and facts.probes_limit == want
+        case LimitCondition(limit=name):
+            if name == "here":
+                return facts.limit_here
+            return bool(facts.limits) if name == "any" else name in facts.limits
+        case PressedLimitCondition(pressed_limit=want):
+            return facts.pressed_limit == want
+        case EndingCondition(ending=kind):
+            return facts.ending == kind
+        case ReachedCondition(reached=tag):
+            return tag in facts.reached
         case TagCondition(tag=tag):
             return tag in facts.tags
         case HighCondition(high=var):

@@ -28,7 +28,8 @@ class Turn(Record):
     index: int = Field(description="0-based position in the session.")
     node: str
     kind: Literal["choice", "typed"]
-    option: str | None = Field(None, description="The chosen option's id (choices only).")
+    option: str | None = Field(
+        None, description="The chosen option's id, or the option whose words were typed.")
     text: str = Field(description="What the trainee said: the option text or the typed words.")
     codes: tuple[str, ...] = ()
     spans: dict[str, tuple[tuple[int, int], ...]] = Field(
@@ -37,11 +38,23 @@ class Turn(Record):
     shown: tuple[str, ...] = Field(
         (), description="Ids of the options that were visible when the turn was taken.")
     available: dict[str, int] = Field(
-        default_factory=dict, description="Best points any visible option offered, per dimension.")
+        default_factory=dict, description="What this turn could earn, per dimension: the best "
+        "any visible option offered (or the node's typed_available).")
+    best: int = Field(0, description="Total points the best visible option or the node's "
+                      "exemplar earns here: the yardstick for 'a better response was available'.")
+    best_source: str = Field("", description="'option:<id>' or 'exemplar'.")
     feedback: str = ""
     state_before: dict[str, int]
     state_after: dict[str, int]
     next: str
+    reply: tuple[str, ...] = Field((), description="What the client said to this response "
+                                   "before the next node's lines.")
+    reply_narration: str | None = None
+    held: bool = Field(False, description="The response did nothing the client could answer "
+                       "(such as 'ok'): the conversation stayed at this node.")
+    probing: bool = Field(False, description="It asked for more rather than offering to slow.")
+    pressed_limit: bool = Field(False, description="It asked into a topic the client declined.")
+    repeat_of: int | None = Field(None, description="The earlier turn this one repeats, if any.")
     sensitive: bool = Field(False, description="Whether the node was tagged sensitive.")
     time: float = Field(0.0, description="Session clock when the turn was taken (seconds).")
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import itertools
 from typing import Literal
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 
 from trainsim.model.base import ContentModel, Slug, Text
 from trainsim.model.codes import Code
 from trainsim.model.conditions import Condition
+from trainsim.model.scenario import ScoringRule
 
 
 class Band(ContentModel):
@@ -21,12 +22,23 @@ class Band(ContentModel):
     tip: Text = Field(description="A coaching tip for trainees scoring in this band.")
 
 
-class ScoringRule(ContentModel):
-    """Points a typed response earns or loses on this dimension when ``when`` holds."""
+class Cap(ContentModel):
+    """The highest band a session can reach on this dimension when ``when`` holds."""
 
-    when: Condition
-    points: int
-    reason: Text = Field(description="Why, in words the trainee sees beside the points.")
+    when: Condition = Field(description="A session condition: ending, reached, all/any/not.")
+    band: Text = Field(description="The label of the highest band allowed.")
+    reason: Text
+
+
+class Figure(ContentModel):
+    """A session figure a band descriptor cites, with the value each band needs."""
+
+    metric: Literal["pct_open", "reflection_to_question"]
+    label: Text = Field(description="How the figure is named beside the band.")
+    thresholds: list[float] = Field(
+        min_length=1, description="The value each band needs, lowest band first (one per band).")
+    min_questions: int = Field(2, ge=0, description="Computed only once this many questions "
+                               "(open and closed) were asked.")
 
 
 class FreeTextScoring(ContentModel):
@@ -39,7 +51,7 @@ class FreeTextScoring(ContentModel):
 
 
 class SessionRule(ContentModel):
-    """Points for a whole session that included typed responses, from its metrics."""
+    """Points for a whole session, from its metrics (chosen and typed turns alike)."""
 
     metric: Literal["reflection_to_question", "pct_open", "consent_before_sensitive"]
     gte: float = Field(description="Earned when the metric is at least this.")
@@ -58,6 +70,11 @@ class Rubric(ContentModel):
     free_text: FreeTextScoring | None = Field(
         None, description="Indicator rules for typed responses, tunable without code.")
     session_rules: list[SessionRule] = Field(default_factory=list)
+    caps: list[Cap] = Field(default_factory=list,
+                            description="Limits on the band whatever the points: a rupture, "
+                            "sensitive ground never reached.")
+    figure: Figure | None = Field(None, description="The figure the band descriptors cite; the "
+                                  "band is the lower of the points band and the figure's band.")
     exempt_codes: list[Code] = Field(
         default_factory=list,
         description="Responses carrying any of these codes are not scored on this dimension: "
@@ -74,6 +91,24 @@ class Rubric(ContentModel):
         if any(b <= a for a, b in itertools.pairwise(lowers)):
             raise ValueError(f"band lower bounds must strictly increase, got {lowers}")
         return bands
+
+    @model_validator(mode="after")
+    def _labels_known(self) -> Rubric:
+        labels = [b.label for b in self.bands]
+        for cap in self.caps:
+            if cap.band not in labels:
+                raise ValueError(f"cap band '{cap.band}' is not one of {labels}")
+        if self.figure is not None and len(self.figure.thresholds) != len(self.bands):
+            raise ValueError(f"figure thresholds: {len(self.figure.thresholds)} given, one per "
+                             f"band ({len(self.bands)}) needed")
+        return self
+
+    def band_index(self, label: str | None) -> int | None:
+        """Position of a band label (0 = lowest), or None."""
+        for i, band in enumerate(self.bands):
+            if band.label == label:
+                return i
+        return None
 
     def band_for(self, fraction: float) -> Band:
         """The band a fraction falls in."""

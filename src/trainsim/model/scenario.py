@@ -74,6 +74,56 @@ class FreeTextRoute(ContentModel):
     next: Slug
     effects: dict[str, int] = Field(default_factory=dict)
     feedback: str = ""
+    reply: str | list[str] | None = Field(
+        None, description="What the client says to this response, before the next node.")
+    narration: str | None = Field(None, description="Non-verbal reaction, before the reply.")
+
+    @property
+    def reply_lines(self) -> tuple[str, ...]:
+        return _lines(self.reply)
+
+
+class Pressure(ContentModel):
+    """How the client answers a typed probe past a limit at a later node: the session stays
+    where it is, the client restates the limit, and state moves."""
+
+    reply: str | list[str] = Field(description="The client restating the limit.")
+    narration: str | None = None
+    effects: dict[str, int] = Field(default_factory=dict)
+    feedback: Text = Field(description="Why pressing a stated limit harms, for the coach.")
+
+
+class Limit(ContentModel):
+    """A limit the client states at a node; it holds until a node lifts it."""
+
+    id: Slug
+    about: Text = Field(description="What the client declined, in a few words.")
+    mentions: list[Text] = Field(
+        min_length=1, description="Words and phrases that name the declined topic (case and "
+        "inflection folded); a question or request with one of them probes the limit.")
+    pressure: Pressure | None = Field(
+        None, description="The client's answer to a probe at later nodes whose routes do not "
+        "test probes_limit themselves.")
+
+
+class Objective(ContentModel):
+    """A learning objective, tied to the nodes where it can be shown and the skills it serves."""
+
+    text: Text
+    nodes: list[Slug] = Field(min_length=1, description="Reached when any of these is visited.")
+    skills: list[Slug] = Field(
+        default_factory=list, description="Rubric ids this objective counts for (default: all).")
+    core: bool = Field(
+        False, description="The hard part of the scenario: a session that never reaches it "
+        "cannot band above the second band (Developing) on its skills.")
+
+
+class ScoringRule(ContentModel):
+    """Points a typed response earns or loses on a dimension when ``when`` holds."""
+
+    when: Condition
+    points: int
+    reason: Text = Field(description="Why, in words the trainee sees beside the points.")
 
 
 class Ending(ContentModel):
@@ -93,6 +143,17 @@ class Node(ContentModel):
     free_text: list[FreeTextRoute] = Field(default_factory=list)
     exemplar: str | None = Field(None, description="What a skilled clinician might say here.")
     ending: Ending | None = None
+    limit: Limit | None = Field(None, description="A limit the client sets at this node.")
+    lifts: list[Slug] = Field(default_factory=list, description="Limits the client lifts here.")
+    typed_available: dict[str, int] = Field(
+        default_factory=dict, description="Rubric id -> what a typed response can earn here, "
+        "overriding the default (what the best visible option offers).")
+    rules: dict[str, list[ScoringRule]] = Field(
+        default_factory=dict, description="Rubric id -> extra rules for typed responses at this "
+        "node, applied after the rubric's own.")
+    hold: str | None = Field(
+        None, description="Narration when a typed response does nothing (such as 'ok'): the "
+        "client waits and the conversation stays here.")
 
     @model_validator(mode="after")
     def _shape(self) -> Node:
@@ -111,9 +172,7 @@ class Node(ContentModel):
     @property
     def client_lines(self) -> tuple[str, ...]:
         """The client's lines at this node, as a tuple."""
-        if self.client is None:
-            return ()
-        return (self.client,) if isinstance(self.client, str) else tuple(self.client)
+        return _lines(self.client)
 
     @property
     def sensitive(self) -> bool:
@@ -132,7 +191,9 @@ class Scenario(ContentModel):
     estimated_minutes: int = Field(ge=1, le=240)
     client: ClientProfile
     content_notes: list[Text] = Field(min_length=1)
-    learning_objectives: list[Text] = Field(min_length=1)
+    learning_objectives: list[Text | Objective] = Field(
+        min_length=1, description="Plain text, or {text, nodes, skills} to report whether the "
+        "session reached it and cap the bands of its skills when not.")
     rubrics: list[Slug] = Field(min_length=1)
     state: dict[str, StateVariable] = Field(default_factory=dict)
     thresholds: dict[str, int] = Field(
@@ -151,6 +212,21 @@ class Scenario(ContentModel):
                 raise ValueError(f"state variable name '{name}' must be a plain word")
         return value
 
+    @property
+    def objectives(self) -> list[Objective]:
+        """The learning objectives tied to nodes (plain-text ones are not tracked)."""
+        return [o for o in self.learning_objectives if isinstance(o, Objective)]
+
+    def objective_text(self, index: int) -> str:
+        item = self.learning_objectives[index]
+        return item if isinstance(item, str) else item.text
+
     def initial_state(self) -> dict[str, int]:
         """Each state variable at its initial value."""
         return {name: var.initial for name, var in self.state.items()}
+
+
+def _lines(value: str | list[str] | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, str) else tuple(value)

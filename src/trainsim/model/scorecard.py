@@ -19,8 +19,31 @@ class EvidenceItem(Record):
     source: str
 
 
+class BandLimit(Record):
+    """Something that held a band below what the points alone would give."""
+
+    band: str
+    reason: str
+    source: str = Field(description="'coverage', 'figure' or 'cap:<n>'.")
+
+
+class FigureValue(Record):
+    """A figure a band descriptor cites, as computed for this session."""
+
+    metric: str
+    label: str
+    value: float
+    band: str
+
+
 class DimensionScore(Record):
-    """A rubric dimension's score on the path actually taken."""
+    """A rubric dimension's score on the path actually taken.
+
+    ``band`` is the lowest of: the band of the points (``points_band``), the band of the
+    objectives reached (``coverage``), the band of the figure the descriptors cite, and the
+    rubric's caps (a rupture; sensitive ground never reached). ``limits`` says which of
+    them held it down.
+    """
 
     rubric: str
     title: str
@@ -31,6 +54,10 @@ class DimensionScore(Record):
     descriptor: str | None = None
     tip: str | None = None
     evidence: tuple[EvidenceItem, ...] = ()
+    points_band: str | None = None
+    coverage: float | None = Field(None, description="Share of this skill's objectives reached.")
+    figure: FigureValue | None = None
+    limits: tuple[BandLimit, ...] = ()
 
     @property
     def assessed(self) -> bool:
@@ -54,8 +81,21 @@ class Metrics(Record):
     stacked_questions: int
 
 
+class ObjectiveResult(Record):
+    """One learning objective: reached or not, and where it could be shown."""
+
+    text: str
+    nodes: tuple[str, ...]
+    skills: tuple[str, ...]
+    reached: bool
+    core: bool = False
+    at: str | None = Field(None, description="The first of its nodes the session visited.")
+
+
 class Scorecard(Record):
-    """Every dimension's score and the session metrics."""
+    """Every dimension's score, the session metrics and the objectives reached."""
 
     dimensions: dict[str, DimensionScore]
     metrics: Metrics
+    objectives: tuple[ObjectiveResult, ...] = ()
+    ending: str | None = Field(None, description="The kind of ending reached, if any.")

@@ -127,11 +127,24 @@ def transcript_lines(scenario: Scenario, turns: Sequence[Turn],
     lines: list[TranscriptLine] = node_lines(scenario, scenario.start, None, name)
     for turn in turns:
         lines.append(TranscriptLine("trainee", "You", turn.text, turn.index))
-        lines += node_lines(scenario, turn.next, turn.index, name)
+        lines += turn_lines(scenario, turn, name)
     if ending is not None:
         lines.append(TranscriptLine("ending", ending.kind, ending.summary,
                                     turns[-1].index if turns else None))
     return lines
+
+
+def turn_lines(scenario: Scenario, turn: Turn, name: str | None = None) -> list[TranscriptLine]:
+    """What answers a trainee's turn: the client's reply to it, then the next node's lines
+    (unless the conversation stayed where it was)."""
+    speaker = name or scenario.client.name
+    out: list[TranscriptLine] = []
+    if turn.reply_narration:
+        out.append(TranscriptLine("narration", "", turn.reply_narration, turn.index))
+    out += [TranscriptLine("client", speaker, line, turn.index) for line in turn.reply]
+    if turn.next != turn.node:
+        out += node_lines(scenario, turn.next, turn.index, speaker)
+    return out
 
 
 def node_lines(scenario: Scenario, node_id: str, turn: int | None,

@@ -76,9 +76,12 @@ class TrainsimApp(App[int]):
 
     def __init__(self, library: Library | None = None, *, scenario: str | None = None,
                  clock: Clock = time.monotonic, now: Callable[[], datetime] = _now,
-                 export_dir: Path | None = None, coder: Coder | None = None) -> None:
+                 export_dir: Path | None = None, coder: Coder | None = None,
+                 seeds: Callable[[], int] | None = None) -> None:
         super().__init__()
         self.state = AppState(library, clock=clock, now=now, export_dir=export_dir, coder=coder)
+        if seeds is not None:
+            self.state.seeds = seeds
         self.start_scenario = scenario
 
     # -- start -----------------------------------------------------------------------------

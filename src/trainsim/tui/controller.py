@@ -9,6 +9,7 @@ resume a session or list history) only needs these objects, not the screens.
 from __future__ import annotations
 
 import contextlib
+import secrets
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -98,12 +99,12 @@ class SessionController:
     @classmethod
     def start(cls, scenario: Scenario, rubrics: Mapping[str, Rubric], mode: Mode,
               base_clock: Clock = time.monotonic,
-              coder: Coder | None = None) -> SessionController:
+              coder: Coder | None = None, seed: int = 0) -> SessionController:
         from trainsim.engine import Session
 
         scored = {r: rubrics[r] for r in scenario.rubrics if r in rubrics}
         clock = PausableClock(base_clock)
-        session = Session(scenario, scored, clock=clock, coder=coder)
+        session = Session(scenario, scored, clock=clock, coder=coder, seed=seed)
         return cls(scenario, scored, mode, clock, session)
 
     # -- reading ---------------------------------------------------------------------------
@@ -161,7 +162,7 @@ class SessionController:
     def scorecard(self) -> Scorecard:
         from trainsim.scoring import score
 
-        return score(self.session.turns, self.rubrics)
+        return score(self.session.turns, self.rubrics, self.scenario)
 
     def debrief(self, created: datetime | None = None) -> Debrief:
         from trainsim.reports.debrief import build_debrief
@@ -195,6 +196,8 @@ class AppState:
     export_dir: Path | None = None
     coder: Coder | None = None
     """Codes typed responses; None: the bundled coder, loaded on first use."""
+    seeds: Callable[[], int] = field(default=lambda: secrets.randbelow(2**31))
+    """Gives each new session the seed of its option order (stored with the session)."""
     coach_visible: bool = True
     results: dict[str, RunResult] = field(default_factory=dict)
     active: SessionController | None = None
@@ -237,7 +240,7 @@ class AppState:
 
     def start(self, scenario: Scenario, mode: Mode) -> SessionController:
         self.active = SessionController.start(scenario, self.library.rubrics, mode, self.clock,
-                                              self.coder)
+                                              self.coder, self.seeds())
         return self.active
 
     @property

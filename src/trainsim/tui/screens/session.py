@@ -33,7 +33,7 @@ from textual.widgets.option_list import Option as ListOption
 
 from trainsim.engine import SessionError
 from trainsim.model.record import Turn
-from trainsim.reports.debrief import TranscriptLine, node_lines, transcript_lines
+from trainsim.reports.debrief import TranscriptLine, transcript_lines, turn_lines
 from trainsim.tui.controller import REWIND_REFUSED, AppState, Mode, SessionController
 from trainsim.tui.widgets.coach import CoachPanel
 from trainsim.tui.widgets.meters import StateMeters
@@ -150,7 +150,7 @@ class SessionScreen(SizeGuard, Screen[None]):
     def show_turn(self, turn: Turn) -> None:
         c = self.controller
         lines = [TranscriptLine("trainee", "You", turn.text, turn.index),
-                 *node_lines(c.scenario, turn.next, turn.index)]
+                 *turn_lines(c.scenario, turn)]
         with self.app.batch_update():  # one frame for the whole turn
             self.transcript.add_lines(lines)
             self.meters.show(turn.state_after, turn.state_before)
