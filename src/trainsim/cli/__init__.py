@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 
 from trainsim import __version__
-from trainsim.cli import content_cmds, play_cmd
+from trainsim.cli import content_cmds, play_cmd, test_cmd
 from trainsim.cli.common import CliError
 
-COMMAND_MODULES = [content_cmds, play_cmd]
+COMMAND_MODULES = [content_cmds, play_cmd, test_cmd]
 
 
 def build_parser() -> argparse.ArgumentParser:

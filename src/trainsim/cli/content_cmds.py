@@ -86,7 +86,7 @@ def run_validate(args: argparse.Namespace) -> int:
     for path in missing:
         print(f"{path}: no such file or folder", file=sys.stderr)
     library = load_library([p for p in args.paths if p.exists()] if args.paths else None)
-    entries = [*library.rubric_files, *library.scenario_files]
+    entries = [*library.rubric_files, *library.scenario_files, *library.test_files]
     problems = library.all_problems
     report(problems)
     errors = sum(p.is_error for p in problems) + len(missing)
@@ -188,4 +188,8 @@ def run_paths(args: argparse.Namespace) -> int:
             print(f"{dim:<20} {lo:>6.2f} {hi:>6.2f}")
         else:
             print(f"{dim:<20} {'not assessed':>13}")
+    print("highest band by ending:")
+    for kind, dims in sorted(result.by_ending.items()):
+        bands = ", ".join(f"{d} {band} ({f:.2f})" for d, (f, band, _) in dims.items())
+        print(f"  {kind:<10} {bands}")
     return EXIT_OK

@@ -9,7 +9,9 @@ from pathlib import Path
 from trainsim.library.files import bundled_dir, yaml_files
 from trainsim.library.loader import Loaded, load_rubric, load_scenario
 from trainsim.library.problems import Problem
+from trainsim.library.tests_loader import case_file, is_case_file, load_tests
 from trainsim.model import Rubric, Scenario
+from trainsim.model.scenario_tests import ScenarioTests
 
 
 @dataclass
@@ -18,6 +20,7 @@ class Library:
 
     rubric_files: list[Loaded[Rubric]] = field(default_factory=list)
     scenario_files: list[Loaded[Scenario]] = field(default_factory=list)
+    test_files: list[Loaded[ScenarioTests]] = field(default_factory=list)
     context_rubrics: dict[str, Rubric] = field(default_factory=dict)
 
     @property
@@ -33,16 +36,27 @@ class Library:
                 return entry
         return None
 
+    def tests_for(self, scenario_id: str) -> Loaded[ScenarioTests] | None:
+        """The test file of a scenario, valid or not."""
+        entry = self.scenario(scenario_id)
+        if entry is None:
+            return None
+        wanted = case_file(entry.path)
+        return next((t for t in self.test_files if t.path == wanted), None)
+
     @property
     def all_problems(self) -> list[Problem]:
         out: list[Problem] = []
-        for entry in [*self.rubric_files, *self.scenario_files]:
+        for entry in [*self.rubric_files, *self.scenario_files, *self.test_files]:
             out += entry.problems
         return out
 
 
 def kind_of(path: Path) -> str:
-    """'rubric' or 'scenario', by the folder a file sits in, else by a quick look inside."""
+    """'tests', 'rubric' or 'scenario': by the name, the folder a file sits in, else by a
+    quick look inside."""
+    if is_case_file(path):
+        return "tests"
     for part in reversed(path.parent.parts):
         if part == "rubrics":
             return "rubric"
@@ -79,7 +93,34 @@ def load_library(paths: Iterable[Path] | None = None, *, with_bundled_rubrics: b
     library.context_rubrics = known
     library.scenario_files = [load_scenario(f, known) for f in files if kinds[f] == "scenario"]
     _flag_duplicates(library)
+    tests = [f for f in files if kinds[f] == "tests"]
+    tests += [t for t in (case_file(e.path) for e in library.scenario_files)
+              if t not in kinds and t.is_file()]
+    _load_tests(library, tests, known)
     return library
+
+
+def _load_tests(library: Library, files: list[Path], rubrics: dict[str, Rubric]) -> None:
+    by_path = {case_file(e.path): e for e in library.scenario_files}
+    for path in files:
+        entry = by_path.get(path)
+        if entry is None and path.exists():  # a test file named on its own: find its scenario
+            for suffix in (".yaml", ".yml"):
+                beside = path.with_name(path.name.split(".")[0] + suffix)
+                if beside.is_file():
+                    entry = load_scenario(beside, rubrics)
+                    break
+        _, loaded = load_tests(path, entry.model if entry and entry.ok else None, rubrics)
+        if entry is None and loaded.model is not None:
+            loaded.problems.append(Problem(str(path), f"no scenario file beside it for "
+                                                      f"'{loaded.model.scenario}'"))
+        library.test_files.append(loaded)
+    tested = {t.path for t in library.test_files}
+    for entry in library.scenario_files:
+        if entry.ok and case_file(entry.path) not in tested:
+            entry.problems.append(Problem(
+                str(entry.path), f"no scenario tests: add {case_file(entry.path).name} beside "
+                "it (trainsim test runs them)", severity="warning"))
 
 
 def _flag_duplicates(library: Library) -> None:

@@ -7,13 +7,14 @@ from typing import get_args
 
 import networkx as nx
 
+from trainsim.library.codes_check import TYPED_ONLY, unemitted
 from trainsim.library.problems import Problem, did_you_mean
 from trainsim.library.reach import reachable_endings
 from trainsim.library.yaml_source import YamlDocument
 from trainsim.model import Scenario
 from trainsim.model.conditions import (
-    CodeCondition,
     HighCondition,
+    ProbesLimitCondition,
     TagCondition,
     VarCondition,
     VisitedCondition,
@@ -44,6 +45,8 @@ def check_scenario(scenario: Scenario, doc: YamlDocument,
     problems = list(_references(scenario, doc, known_rubrics))
     problems += _structure(scenario, doc)
     problems += _choice_warnings(scenario, doc)
+    problems += _limit_warnings(scenario, doc)
+    problems += _length_warning(scenario, doc)
     if not any(p.is_error for p in problems):
         problems += _conditional_endings(scenario, doc)
     return problems
@@ -65,8 +68,35 @@ def _references(scenario: Scenario, doc: YamlDocument,
             yield doc.problem(("thresholds", var), f"threshold for undeclared state variable "
                               f"'{var}'" + did_you_mean(var, state), key=True)
     dims = set(scenario.rubrics)
+    limits = {n.limit.id for n in nodes.values() if n.limit is not None}
+    for i, goal in enumerate(scenario.learning_objectives):
+        if isinstance(goal, str):
+            continue
+        for j, node_id in enumerate(goal.nodes):
+            if node_id not in nodes:
+                yield doc.problem(("learning_objectives", i, "nodes", j), f"objective names "
+                                  f"unknown node '{node_id}'" + did_you_mean(node_id, nodes))
+        for j, skill in enumerate(goal.skills):
+            if skill not in dims:
+                yield doc.problem(("learning_objectives", i, "skills", j), f"objective names "
+                                  f"'{skill}', which is not one of this scenario's rubrics"
+                                  + did_you_mean(skill, dims))
     for node_id, node in nodes.items():
         ids: set[str] = set()
+        for key in ("typed_available", "rules"):
+            for dim in getattr(node, key):
+                if dim not in dims:
+                    yield doc.problem(("nodes", node_id, key, dim), f"'{dim}' is not one of this "
+                                      f"scenario's rubrics ({', '.join(scenario.rubrics)})"
+                                      + did_you_mean(dim, dims), key=True)
+        for dim, rules in node.rules.items():
+            for j, rule in enumerate(rules):
+                yield from _condition(doc, ("nodes", node_id, "rules", dim, j, "when"),
+                                      rule.when, scenario, typed=True)
+        for j, lifted in enumerate(node.lifts):
+            if lifted not in limits:
+                yield doc.problem(("nodes", node_id, "lifts", j), f"no node sets a limit "
+                                  f"'{lifted}'" + did_you_mean(lifted, limits))
         for i, option in enumerate(node.options):
             at: Keys = ("nodes", node_id, "options", i)
             if option.id in ids:
@@ -119,9 +149,11 @@ def _condition(doc: YamlDocument, at: Keys, condition: object, scenario: Scenari
         elif isinstance(part, TagCondition) and part.tag not in NODE_TAGS:
             yield doc.problem(at, f"condition names unknown tag '{part.tag}'"
                               + did_you_mean(part.tag, NODE_TAGS), severity="warning")
-        elif isinstance(part, CodeCondition) and not typed:
-            yield doc.problem(at, "'code' conditions only apply to free-text routes; this "
+        elif isinstance(part, TYPED_ONLY) and not typed:
+            yield doc.problem(at, "conditions on what was typed (code, mentions, probing, "
+                              "probes_limit) only apply to free-text routes and rules; this "
                               "option would never be shown", severity="warning")
+    yield from (doc.problem(at, message) for message in unemitted(condition))  # type: ignore[arg-type]
 
 
 def _structure(scenario: Scenario, doc: YamlDocument) -> Iterator[Problem]:
@@ -172,6 +204,42 @@ def _choice_warnings(scenario: Scenario, doc: YamlDocument) -> Iterator[Problem]
                                   f"option '{option.id}' is a consent check but costs "
                                   "open-questions points; consent checks never count against "
                                   "open questions", severity="warning")
+
+
+def _limit_warnings(scenario: Scenario, doc: YamlDocument) -> Iterator[Problem]:
+    for node_id, node in scenario.nodes.items():
+        if node.limit is None or not node.free_text:
+            continue
+        if not any(r.when is not None and any(isinstance(p, ProbesLimitCondition)
+                                              for p in walk(r.when)) for r in node.free_text):
+            yield doc.problem(("nodes", node_id, "limit"), f"node '{node_id}' sets the limit "
+                              f"'{node.limit.id}' but no free-text route tests probes_limit, "
+                              "so a polite probe past it takes an ordinary route",
+                              severity="warning")
+
+
+def length_cue(scenario: Scenario) -> tuple[int, int]:
+    """(nodes where a best option, by total points, is also the longest; nodes with two or
+    more options)."""
+    hits = total = 0
+    for node in scenario.nodes.values():
+        if len(node.options) < 2:
+            continue
+        total += 1
+        points = {o.id: sum(o.evidence.get(d, 0) for d in scenario.rubrics)
+                  for o in node.options}
+        longest = max(node.options, key=lambda o: len(" ".join(o.text.split())))
+        hits += points[longest.id] == max(points.values())
+    return hits, total
+
+
+def _length_warning(scenario: Scenario, doc: YamlDocument) -> Iterator[Problem]:
+    hits, total = length_cue(scenario)
+    if total and hits * 2 > total:
+        yield doc.problem(("nodes",), f"the best option is also the longest at {hits} of "
+                          f"{total} nodes: length gives the answer away; write some poor "
+                          "options longer or some skilled ones shorter", key=True,
+                          severity="warning")
 
 
 def _conditional_endings(scenario: Scenario, doc: YamlDocument) -> Iterator[Problem]:

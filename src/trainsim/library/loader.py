@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Set
+from collections.abc import Callable, Mapping, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, TypeVar
@@ -11,6 +11,7 @@ from pydantic import BaseModel, ValidationError
 
 from trainsim.library.graph import check_scenario
 from trainsim.library.problems import ContentError, Problem
+from trainsim.library.rubric_checks import check_rubric
 from trainsim.library.schema_errors import schema_problems
 from trainsim.library.yaml_source import YamlDocument, load_yaml
 from trainsim.model import Rubric, Scenario
@@ -45,7 +46,12 @@ class Loaded(Generic[M]):
         return getattr(self.model, "id", None) or self.path.stem
 
 
-def _build(path: Path, model: type[M], label: str | None) -> tuple[YamlDocument | None, Loaded[M]]:
+def build(path: Path, model: type[M], label: str | None, *,
+          id_from: Callable[[M], str] = lambda m: m.id,  # type: ignore[attr-defined]
+          expected_id: str | None = None, id_key: str = "id"
+          ) -> tuple[YamlDocument | None, Loaded[M]]:
+    """Load ``path`` as ``model``, collecting located problems; the id it names must match
+    ``expected_id`` (default: the file name's stem)."""
     label = label or str(path)
     try:
         doc = load_yaml(path, label)
@@ -60,22 +66,26 @@ def _build(path: Path, model: type[M], label: str | None) -> tuple[YamlDocument 
     except ValidationError as exc:
         return doc, Loaded(path, None, schema_problems(doc, model, exc))
     loaded = Loaded(path, built)
-    if built.id != path.stem:  # type: ignore[attr-defined]
+    found, stem = id_from(built), expected_id or path.stem
+    if found != stem:
         loaded.problems.append(doc.problem(
-            ("id",), f"id '{built.id}' does not match the file name '{path.name}': "  # type: ignore[attr-defined]
-            f"name the file '{built.id}{path.suffix}' or set id: {path.stem}"))  # type: ignore[attr-defined]
+            (id_key,), f"{id_key} '{found}' does not match the file name '{path.name}': name "
+            f"the file '{path.name.replace(stem, found, 1)}' or set {id_key}: {stem}"))
     return doc, loaded
 
 
 def load_rubric(path: str | Path, label: str | None = None) -> Loaded[Rubric]:
     """Load and validate one rubric file."""
-    return _build(Path(path), Rubric, label)[1]
+    doc, loaded = build(Path(path), Rubric, label)
+    if doc is not None and loaded.model is not None:
+        loaded.problems += check_rubric(loaded.model, doc)
+    return loaded
 
 
 def load_scenario(path: str | Path, rubrics: Mapping[str, Rubric] | Set[str] | None = None,
                   label: str | None = None) -> Loaded[Scenario]:
     """Load one scenario file and check its graph; ``rubrics`` are the known rubric ids."""
-    doc, loaded = _build(Path(path), Scenario, label)
+    doc, loaded = build(Path(path), Scenario, label)
     if doc is not None and loaded.model is not None:
         known = set(rubrics) if rubrics is not None else None
         loaded.problems += check_scenario(loaded.model, doc, known)
