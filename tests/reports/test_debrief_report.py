@@ -241,3 +241,36 @@ def test_interrupted_export_leaves_no_partial_file(tmp_path: Path,
     with pytest.raises(OSError, match="killed while saving"):
         report.write_exports(d, tmp_path)
     assert list(tmp_path.iterdir()) == []
+
+
+def _daniel_typed(lines: list[str] | None):
+    from trainsim.library import load_library
+
+    library = load_library()
+    scenario = library.scenario("daniel-permission-to-stop").model
+    rubrics = {r: library.rubrics[r] for r in scenario.rubrics}
+    session = Session(scenario, rubrics, seed=5)
+    while session.ending is None and len(session.turns) < 20:
+        session.respond(session.node.exemplar if lines is None else lines[0])
+    card = score(session.turns, rubrics, scenario)
+    return build_debrief(scenario, rubrics, session.turns, card), session
+
+
+def test_typed_exemplars_are_never_told_a_better_response_existed() -> None:
+    debrief, session = _daniel_typed(None)
+    assert session.ending is not None and session.ending.kind == "completed"
+    assert [t.index for t in debrief.turns if t.better_option] == []
+    assert all(t.exemplar is None for t in debrief.turns)
+    assert all(d.band == "Exemplary" and not d.held for d in debrief.dimensions)
+    assert debrief.objectives and all(reached for _, reached in debrief.objectives)
+
+
+def test_a_repeated_line_is_shown_the_better_response() -> None:
+    line = "That makes a lot of sense. What goes through your mind about that?"
+    debrief, _ = _daniel_typed([line])
+    later = debrief.turns[1:]
+    assert later and all(t.better_option and t.exemplar for t in later)
+    assert any("repeats turn 1" in p.reason for t in later for p in t.points)
+    markdown = to_markdown(debrief)
+    assert "## Learning objectives" in markdown and "- [ ] " in markdown
+    assert "- Figure: open questions" in markdown

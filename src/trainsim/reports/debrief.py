@@ -58,9 +58,10 @@ class TurnRow:
     points: tuple[PointRow, ...]
     feedback: str
     better_option: bool
-    """An option worth more points in total was visible at this node."""
+    """A better response was available: the best visible option or the node's exemplar,
+    scored by the same coder and rules, earns more in total than this turn did."""
     exemplar: str | None
-    """The node's exemplar, given only when a better option was visible."""
+    """The node's exemplar, given only when a better response was available."""
     state_before: dict[str, int]
     state_after: dict[str, int]
     kind: str = "choice"
@@ -85,6 +86,12 @@ class DimensionRow:
     gap: int | None
     """Scored band index minus self-rated band index (negative: scored lower)."""
     comparison: str
+    points_band: str | None = None
+    """The band of the points alone, before coverage, the figure and the caps."""
+    held: tuple[str, ...] = ()
+    """Why the band is lower than the points band: one line per limit."""
+    figure: str | None = None
+    """The figure the band descriptors cite, as computed (e.g. 'open questions: 86%')."""
 
 
 @dataclass(frozen=True)
@@ -117,6 +124,8 @@ class Debrief:
     states: tuple[StateSeries, ...]
     transcript: tuple[TranscriptLine, ...]
     created: datetime | None = None
+    objectives: tuple[tuple[str, bool], ...] = ()
+    """Each learning objective tied to nodes, and whether the session reached it."""
 
 
 # -- building ------------------------------------------------------------------------------
@@ -171,11 +180,17 @@ def _option_total(option: Option, dimensions: Sequence[str]) -> int:
 
 def better_option_existed(scenario: Scenario, turns: Sequence[Turn], index: int,
                           dimensions: Sequence[str] | None = None) -> bool:
-    """Whether an option worth more points in total than the response given was visible."""
+    """Whether a better response was available than the one given: the best visible option
+    or the node's exemplar (scored when the turn was taken, by the same coder and rules)
+    earns more in total. A held turn (the client just waited) is neither."""
     dims = list(dimensions if dimensions is not None else scenario.rubrics)
     turn = turns[index]
+    if turn.held:
+        return False
     taken = sum(e.points for e in turn.evidence if e.dimension in dims)
-    return any(_option_total(o, dims) > taken for o in visible_options(scenario, turns, index))
+    best = max([turn.best, *(_option_total(o, dims)
+                             for o in visible_options(scenario, turns, index))])
+    return best > taken
 
 
 def band_index(rubric: Rubric, label: str | None) -> int | None:
@@ -233,11 +248,17 @@ def build_debrief(scenario: Scenario, rubrics: Mapping[str, Rubric], turns: Sequ
         if rubric is not None and scored.band is not None and mine is not None:
             s, m = band_index(rubric, scored.band), band_index(rubric, mine)
             gap = None if s is None or m is None else s - m
+        figure = None
+        if scored.figure is not None:
+            unit = "%" if scored.figure.metric == "pct_open" else ""
+            figure = f"{scored.figure.label}: {scored.figure.value:g}{unit}"
         dimension_rows.append(DimensionRow(
             rubric=dim, title=scored.title, band=scored.band, fraction=scored.fraction,
             earned=scored.earned, available=scored.available, descriptor=scored.descriptor,
             tip=scored.tip, self_rating=mine, gap=gap,
-            comparison=comparison(mine, scored.band, gap)))
+            comparison=comparison(mine, scored.band, gap), points_band=scored.points_band,
+            held=tuple(f"held at {limit.band}: {limit.reason}" for limit in scored.limits),
+            figure=figure))
 
     turn_rows = []
     for i, turn in enumerate(turns):
@@ -246,10 +267,7 @@ def build_debrief(scenario: Scenario, rubrics: Mapping[str, Rubric], turns: Sequ
                      points=e.points, available=turn.available.get(e.dimension, 0),
                      reason=e.reason)
             for e in turn.evidence)
-        if turn.kind == "typed":  # short of what a response could earn here
-            better = sum(p.points for p in points) < sum(turn.available.get(d, 0) for d in dims)
-        else:
-            better = better_option_existed(scenario, turns, i, dims)
+        better = better_option_existed(scenario, turns, i, dims)
         exemplar = scenario.nodes[turn.node].exemplar if better else None
         turn_rows.append(TurnRow(
             index=turn.index, node=turn.node, text=turn.text, option=turn.option,
@@ -269,7 +287,8 @@ def build_debrief(scenario: Scenario, rubrics: Mapping[str, Rubric], turns: Sequ
         dimensions=tuple(dimension_rows), turns=tuple(turn_rows), session_points=session_points,
         metrics=scorecard.metrics,
         states=tuple(state_series(scenario, turns)),
-        transcript=tuple(transcript_lines(scenario, turns, ending)), created=created)
+        transcript=tuple(transcript_lines(scenario, turns, ending)), created=created,
+        objectives=tuple((g.text, g.reached) for g in scorecard.objectives))
 
 
 # -- small formatters (shared with the app) ------------------------------------------------
@@ -367,13 +386,22 @@ def to_markdown(debrief: Debrief) -> str:
                    f"{row.available} | {row.self_rating or '-'} | "
                    f"{_md_escape_cell(row.comparison)} |")
     for row in d.dimensions:
-        if row.descriptor or row.tip:
+        if row.descriptor or row.tip or row.held or row.figure:
             out += ["", f"### {row.title}", ""]
+            if row.figure:
+                out.append(f"- Figure: {row.figure}")
+            out += [f"- {line[0].upper()}{line[1:]} (the points alone: {row.points_band})"
+                    for line in row.held]
+            if row.figure or row.held:
+                out.append("")
             if row.descriptor:
                 out.append(f"{row.band}: {row.descriptor}")
             if row.tip:
                 out += ["", f"Something to try next time: {row.tip}"]
 
+    if d.objectives:
+        out += ["", "## Learning objectives", ""]
+        out += [f"- [{'x' if reached else ' '}] {text}" for text, reached in d.objectives]
     out += ["", "## Turn by turn", ""]
     if not d.turns:
         out.append("No responses were given.")

@@ -49,8 +49,17 @@ def skills_content(debrief: Debrief) -> Content:
         rows.append(Content.assemble(Content.from_markup("[b $accent]$t[/]: ", t=d.title),
                                      scored))
         rows.append(Content.from_markup("  [i]$comparison[/i]", comparison=d.comparison))
+        if d.figure:
+            rows.append(Content.from_markup("  [dim]$figure[/dim]", figure=d.figure))
+        for line in d.held:
+            rows.append(Content.from_markup("  [$warning]$line[/] [dim](points alone: $pb)[/dim]",
+                                            line=line, pb=d.points_band or "-"))
         if d.tip:
             rows.append(Content.from_markup("  Something to try: $tip", tip=d.tip))
+    if debrief.objectives:
+        rows.append(Content.from_markup("[b]Learning objectives[/b]"))
+        rows += [Content.from_markup("  $mark $text", mark="✓" if reached else "✗", text=text)
+                 for text, reached in debrief.objectives]
     return Content("\n").join(rows) if rows else Content("No skills were scored.")
 
 
