@@ -164,3 +164,20 @@ cases:
                               str(folder / "scenarios" / "tiny.yaml")],
                              capture_output=True, text=True, timeout=120)
     assert missing.returncode == 1 and "no tests: write tiny.tests.yaml" in missing.stderr
+
+
+def test_the_readme_example_is_a_valid_passing_tests_file(tmp_path: Path) -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    start = readme.index("```yaml\nscenario: daniel-permission-to-stop")
+    block = readme[start + len("```yaml\n"): readme.index("```", start + 8)]
+    folder = tmp_path / "lib"
+    shutil.copytree(ROOT / "rubrics", folder / "rubrics")
+    (folder / "scenarios").mkdir()
+    shutil.copy(ROOT / "scenarios" / "daniel-permission-to-stop.yaml", folder / "scenarios")
+    (folder / "scenarios" / "daniel-permission-to-stop.tests.yaml").write_text(block)
+    library = load_library([folder])
+    assert [str(p) for p in library.all_problems] == []
+    entry = library.scenario("daniel-permission-to-stop")
+    doc, loaded = load_tests(case_file(entry.path), entry.model, library.rubrics)
+    results = run_tests(loaded.model, doc, entry.model, library.rubrics)
+    assert [str(p) for r in results for p in r.problems] == []
