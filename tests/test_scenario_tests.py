@@ -60,6 +60,15 @@ def _copy_tiny(tmp_path: Path, tests_text: str) -> Path:
     return folder
 
 
+def _run(folder: Path, scenario: str = "tiny") -> tuple[Path, list]:
+    """Load a library folder and run one scenario's tests: (the tests file, results)."""
+    library = load_library([folder])
+    entry = library.scenario(scenario)
+    path = case_file(entry.path)
+    doc, loaded = load_tests(path, entry.model, library.rubrics)
+    return path, run_tests(loaded.model, doc, entry.model, library.rubrics)
+
+
 def test_a_failed_expectation_is_located_and_explained(tmp_path: Path) -> None:
     folder = _copy_tiny(tmp_path, """\
 scenario: tiny
@@ -75,11 +84,7 @@ cases:
       turns:
         - {turn: 2, codes: [consent_check]}
 """)
-    library = load_library([folder])
-    entry = library.scenario("tiny")
-    path = case_file(entry.path)
-    doc, loaded = load_tests(path, entry.model, library.rubrics)
-    [result] = run_tests(loaded.model, doc, entry.model, library.rubrics)
+    path, [result] = _run(folder)
     messages = [str(p) for p in result.problems]
     assert messages == [
         f"{path}:8:15: wrong on purpose: ended rupture at 'bad-end', expected completed",
@@ -101,10 +106,7 @@ cases:
       - choose: deep
     expect: {ending: completed}
 """)
-    library = load_library([folder])
-    entry = library.scenario("tiny")
-    doc, loaded = load_tests(case_file(entry.path), entry.model, library.rubrics)
-    [result] = run_tests(loaded.model, doc, entry.model, library.rubrics)
+    _, [result] = _run(folder)
     [problem] = result.problems
     assert (problem.line, problem.col) == (6, 9)
     assert "option 'deep' is not shown now at node 'topic'" in problem.message
@@ -175,9 +177,6 @@ def test_the_readme_example_is_a_valid_passing_tests_file(tmp_path: Path) -> Non
     (folder / "scenarios").mkdir()
     shutil.copy(ROOT / "scenarios" / "daniel-permission-to-stop.yaml", folder / "scenarios")
     (folder / "scenarios" / "daniel-permission-to-stop.tests.yaml").write_text(block)
-    library = load_library([folder])
-    assert [str(p) for p in library.all_problems] == []
-    entry = library.scenario("daniel-permission-to-stop")
-    doc, loaded = load_tests(case_file(entry.path), entry.model, library.rubrics)
-    results = run_tests(loaded.model, doc, entry.model, library.rubrics)
+    assert [str(p) for p in load_library([folder]).all_problems] == []
+    _, results = _run(folder, "daniel-permission-to-stop")
     assert [str(p) for r in results for p in r.problems] == []
