@@ -46,5 +46,18 @@ def test_starter_paths_span_best_and_worst(library) -> None:
     assert len(report.endings) >= 3
     for dim in scenario.rubrics:
         low, high = report.dimensions[dim]
-        assert high >= 0.85, dim
+        assert high == 1.0, dim  # the best path earns full marks
         assert low <= 0.40, dim
+    by_ending = report.to_dict()["by_ending"]
+    assert by_ending["completed"] == {d: {"max_fraction": 1.0, "max_band": "Exemplary"}
+                                      for d in scenario.rubrics}
+    for dim in ("pacing", "consent"):  # a rupture never looks skilled on them
+        assert by_ending["rupture"][dim]["max_band"] in {"Beginning", "Developing"}, dim
+
+
+def test_best_option_is_not_a_length_cue(library) -> None:
+    from trainsim.library.graph import length_cue
+
+    for entry in library.scenario_files:
+        hits, total = length_cue(entry.model)
+        assert hits * 2 <= total, (entry.id, hits, total)

@@ -110,3 +110,16 @@ async def test_coder_is_warmed_in_the_background_when_the_session_opens(make_app
         await screen.workers.wait_for_complete()
         assert calls == ["Okay."]  # loaded once, before anything was typed
         assert screen.controller.turns == ()
+
+
+async def test_a_response_with_nothing_to_answer_leaves_the_client_waiting(make_app) -> None:
+    app: RecordingApp = make_app(coder=fake_coder)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await _session(pilot)
+        await pilot.press("tab", *"ok", "enter")
+        await pilot.pause()
+        [turn] = screen.controller.turns
+        assert turn.held and screen.controller.session.node_id == "hello"
+        lines = screen.transcript.lines
+        assert [line.text for line in lines[-2:]] == ["ok", "Test waits for you to say more."]
+        assert "stays where it is" in str(screen.query_one("#coach", Static).render())
