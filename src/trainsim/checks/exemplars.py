@@ -50,24 +50,50 @@ def check_exemplars(scenario: Scenario, rubrics: Mapping[str, Rubric], doc: Yaml
 
 def _exemplar_problems(scenario: Scenario, rubrics: Mapping[str, Rubric], doc: YamlDocument,
                        coder: Coder | None) -> Iterator[Problem]:
+    reported: set[str] = set()
     for node_id, path in witnesses(scenario, rubrics, coder).items():
         node = scenario.nodes[node_id]
         if not node.exemplar or not node.free_text:
             continue
         session = _replay(scenario, rubrics, coder, path)
-        turn = session.respond(node.exemplar)
-        short = []
-        for dim, offered in turn.available.items():
-            exempt = set(rubrics[dim].exempt_codes) & set(turn.codes)
-            if offered > 0 and not exempt and turn.points(dim) < offered:
-                short.append(f"{dim} {turn.points(dim):+d} of {offered}")
-        if short:
-            route = " > ".join(path) or "the start"
-            yield doc.problem(("nodes", node_id, "exemplar"),
-                              f"the exemplar typed at '{node_id}' (reached by {route}) earns "
-                              f"less than the moment offers: {', '.join(short)}; coded "
-                              f"{', '.join(turn.codes) or 'nothing'}")
-        elif turn.held:
-            yield doc.problem(("nodes", node_id, "exemplar"),
-                              f"the exemplar typed at '{node_id}' is coded as nothing, so the "
-                              "client just waits")
+        problem = _check_turn(session, node_id, " > ".join(path) or "the start", doc)
+        if problem is not None:
+            reported.add(node_id)
+            yield problem
+    session = Session(scenario, rubrics, coder=coder)  # and along the exemplars' own path
+    while session.ending is None and session.node.exemplar and session.node.free_text \
+            and len(session.turns) < len(scenario.nodes):
+        node_id = session.node_id
+        problem = _check_turn(session, node_id, "typing the exemplars", doc)
+        if problem is not None and node_id not in reported:
+            reported.add(node_id)
+            yield problem
+        if session.node_id == node_id:  # held or stayed: the path ends here
+            break
+
+
+def _check_turn(session: Session, node_id: str, route: str,
+                doc: YamlDocument) -> Problem | None:
+    """Type the node's exemplar where the session stands; a problem if it falls short of
+    what the moment offers on a dimension, or of the best visible option in total."""
+    node = session.scenario.nodes[node_id]
+    dims = session.scenario.rubrics
+    best = max((sum(o.evidence.get(d, 0) for d in dims) for o in session.options), default=0)
+    turn = session.respond(node.exemplar or "")
+    at = ("nodes", node_id, "exemplar")
+    if turn.held:
+        return doc.problem(at, f"the exemplar typed at '{node_id}' is coded as nothing, so the "
+                               "client just waits")
+    short = []
+    for dim, offered in turn.available.items():
+        exempt = set(session.rubrics[dim].exempt_codes) & set(turn.codes)
+        if offered > 0 and not exempt and turn.points(dim) < offered:
+            short.append(f"{dim} {turn.points(dim):+d} of {offered}")
+    total = sum(e.points for e in turn.evidence)
+    if total < best:
+        short.append(f"{total:+d} in all where the best option earns {best:+d}")
+    if not short:
+        return None
+    return doc.problem(at, f"the exemplar typed at '{node_id}' (reached by {route}) earns less "
+                           f"than the moment offers: {', '.join(short)}; coded "
+                           f"{', '.join(turn.codes) or 'nothing'}")

@@ -131,14 +131,17 @@ class Session:
         here = self.node.limit
         words = stems(text) if text else ()
         asked = codes if codes is not None else frozenset()
+        sentences = typed.read(text) if text else []
         return Facts(
             state=self._state, visited=self.visited, codes=codes,
             tags=frozenset(self.node.tags), thresholds=self.scenario.thresholds,
             earlier=frozenset(c for t in self._turns for c in t.codes),
             recent=tuple(frozenset(t.codes) for t in reversed(self._turns)),
             words=words,
-            probing=codes is not None and typed.probing(asked, words),
-            probes_limit=codes is not None and typed.probes_limit(asked, text, limits, here),
+            probing=codes is not None and typed.probing(asked, sentences),
+            probes_limit=codes is not None and typed.probes_limit(asked, sentences, limits, here),
+            anchored=bool(text) and typed.anchored(text, self.node.client_lines),
+            grounding=bool(text) and typed.grounding(sentences),
             limits=frozenset(limit.id for limit in limits), limit_here=here is not None,
         )
 
@@ -212,6 +215,10 @@ class Session:
         node = self.node
         coded = self.coder(text, " ".join(node.client_lines) or None)
         codes = frozenset(coded.labels())
+        spans = dict(coded.spans)
+        if "consent_check" in codes and typed.wrapped_permission(typed.read(text)):
+            codes -= {"consent_check"}  # the question came with it: no choice was offered
+            spans.pop("consent_check", None)
         facts = self.facts(codes, text)
         available = typed.typed_available(node, options, self.rubrics, self.scenario.rubrics)
         evidence = typed.score_typed(node, self.rubrics, available, facts)
@@ -221,7 +228,7 @@ class Session:
         common = dict(kind="typed", option=None, text=text, codes=ordered,
                       shown=tuple(o.id for o in options), evidence=tuple(evidence),
                       available=available, best=self._best(options, facts, available),
-                      spans=coded.spans, repeat_of=repeat_of, probing=facts.probing,
+                      spans=spans, repeat_of=repeat_of, probing=facts.probing,
                       pressed_limit=facts.probes_limit)
         if not codes:
             hold = node.hold or f"{self.scenario.client.name} waits for you to say more."
@@ -266,7 +273,10 @@ class Session:
         exemplar = self.node.exemplar
         if exemplar:
             coded = self.coder(exemplar, " ".join(self.node.client_lines) or None)
-            ex_facts = self.facts(frozenset(coded.labels()), exemplar)
+            codes = frozenset(coded.labels())
+            if "consent_check" in codes and typed.wrapped_permission(typed.read(exemplar)):
+                codes -= {"consent_check"}
+            ex_facts = self.facts(codes, exemplar)
             points = sum(e.points for e in
                          typed.score_typed(self.node, self.rubrics, available, ex_facts))
             if points > best[0] or not options:

@@ -7,16 +7,28 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 
 from trainsim.model import Facts, Limit, Node, Option, Rubric, holds
+from trainsim.model.phrases import (
+    GENERIC,
+    GROUNDING,
+    MORE,
+    OFFERS,
+    REQUEST,
+    SLOWING,
+    STARTERS,
+    VERDICT_WRAPS,
+    WRAPPED,
+    WRAPS,
+)
 from trainsim.model.record import Evidence
 from trainsim.model.scenario import ScoringRule
-from trainsim.model.words import MORE, REQUEST, SLOWING, asking_sentences, mentions, stems
+from trainsim.model.words import fold, has_phrase, mentions, sentences, stem, stems
 
 ASKING = frozenset({"open_question", "closed_question", "stacked_questions", "consent_check"})
-SAME_AS_OPTION = 0.9
-"""How alike typed words and an option's text must be to count as that option."""
 REPEAT = 0.8
 """How alike two turns must be for the later one to count as a repeat."""
 
@@ -40,15 +52,25 @@ def likeness(a: str, b: str) -> float:
     return max(overlap, SequenceMatcher(None, a, b, autojunk=False).ratio())
 
 
+NEGATIONS = frozenset({"not", "no", "never", "dont", "wont", "cant", "isnt", "arent", "wasnt",
+                       "werent", "didnt", "doesnt", "shouldnt", "wouldnt", "couldnt", "nothing"})
+
+
 def matching_option(text: str, options: Iterable[Option]) -> Option | None:
-    """The visible option whose words were typed (near enough), if any."""
-    mine = normalise(text)
-    best, score = None, 0.0
+    """The visible option whose words were typed: the same words in the same order, but for
+    case, punctuation and at most two misspelt words (each mostly the same letters, neither
+    a negation). Anything added, dropped or reworded is scored as the trainee's own words."""
+    mine = normalise(text).split()
     for option in options:
-        s = likeness(mine, normalise(option.text))
-        if s > score:
-            best, score = option, s
-    return best if score >= SAME_AS_OPTION else None
+        theirs = normalise(option.text).split()
+        if len(theirs) != len(mine):
+            continue
+        differ = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+        if len(differ) <= 2 and all(
+                a not in NEGATIONS and b not in NEGATIONS
+                and SequenceMatcher(None, a, b).ratio() >= 0.75 for a, b in differ):
+            return option
+    return None
 
 
 def repeated_turn(text: str, earlier: Sequence[str]) -> int | None:
@@ -60,46 +82,115 @@ def repeated_turn(text: str, earlier: Sequence[str]) -> int | None:
     return None
 
 
-def asks(codes: frozenset[str], words: Sequence[str]) -> bool:
-    """Whether the turn asks something: a question, a consent check, or a request."""
-    return bool(codes & ASKING) or mentions(words, REQUEST)
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of a turn: its folded words, its stems, and whether it asks."""
+
+    words: tuple[str, ...]
+    stems: tuple[str, ...]
+    asks: bool
+    colon: bool = False
+    """It ends with a colon: what follows is what it announced."""
+    ended: bool = True
+    """It ends with punctuation (typed questions often have none)."""
 
 
-def probing(codes: frozenset[str], words: Sequence[str]) -> bool:
-    """Whether a typed turn asks for more rather than offering to slow down.
+def read(text: str) -> list[Sentence]:
+    """The sentences of a turn. A sentence asks when it ends with "?", starts as a question
+    does, or makes a request ("I'd like to understand what...")."""
+    out = []
+    for sentence in sentences(text):
+        words = fold(sentence)
+        if words:
+            asking = (sentence.endswith("?") or words[0] in STARTERS
+                      or has_phrase(words, REQUEST))
+            out.append(Sentence(words, stems(sentence), asking, sentence.endswith(":"),
+                                sentence[-1] in ".!?;:"))
+    return out
 
-    A question that asks for more ("tell me more", "what happened") is a probe unless it is a
-    consent check that also offers the way out; a question that only offers a pause, a
-    breath or a stop is not; any other question moves the content on and is a probe.
-    """
-    if not asks(codes, words):
-        return False
-    more, slowing = mentions(words, MORE), mentions(words, SLOWING)
+
+def asking(codes: frozenset[str], read_text: Sequence[Sentence]) -> list[Sentence]:
+    """The sentences that ask; a typed question without punctuation asks as a whole."""
+    found = [s for s in read_text if s.asks]
+    if not found and codes & ASKING and len(read_text) == 1 and not read_text[0].ended:
+        return [Sentence(read_text[0].words, read_text[0].stems, True)]
+    return found
+
+
+def _pushes(sentence: Sentence) -> bool:
+    """Whether an asking sentence asks for more rather than offering a way out: asking for
+    more is a push unless it offers the way out as a choice ("...or leave it for now?")."""
+    more, slowing = has_phrase(sentence.words, MORE), has_phrase(sentence.words, SLOWING)
     if more:
-        return not (slowing and "consent_check" in codes)
+        return not (slowing and sentence.words[0] in OFFERS)
     return not slowing
 
 
-def probes_limit(codes: frozenset[str], text: str, limits: Sequence[Limit],
+def probing(codes: frozenset[str], read_text: Sequence[Sentence]) -> bool:
+    """Whether a turn asks for more: any sentence of it that asks and pushes. A pause or a
+    breath offered first does not make "Now, did she hurt you?" anything but a probe."""
+    return any(_pushes(s) for s in asking(codes, read_text))
+
+
+def probes_limit(codes: frozenset[str], read_text: Sequence[Sentence], limits: Sequence[Limit],
                  set_here: Limit | None) -> bool:
     """Whether the turn asks into a topic the client declined, whatever its wrapper.
 
-    A sentence that asks (a question or a request) must name the topic; at the node where
-    the limit is set, asking for more of anything counts too. Naming the topic in a
-    statement ("given what you told me about...") is not asking into it.
+    A sentence that asks (a question or a request) and names the topic probes it; at the
+    node where the limit is set, any sentence that asks for more does too. Naming the topic
+    in a statement ("given what you told me about...") is not asking into it.
     """
     if not limits and set_here is None:
         return False
-    asking = asking_sentences(text)
-    if not asking and codes & ASKING:
-        asking = [stems(text)]  # typed without punctuation: the turn is one question
-    for words in asking:
-        if set_here is not None and (mentions(words, MORE)
-                                     or mentions(words, set_here.mentions)):
+    for sentence in asking(codes, read_text):
+        if any(mentions(sentence.stems, limit.mentions) for limit in limits):
             return True
-        if any(mentions(words, limit.mentions) for limit in limits):
+        if set_here is not None and _pushes(sentence):
             return True
     return False
+
+
+def grounding(read_text: Sequence[Sentence]) -> bool:
+    """Whether the turn offers grounding (a breath, feet on the floor, the room), in a
+    sentence that does not also push for more."""
+    return any(has_phrase(s.words, GROUNDING) and not (s.asks and _pushes(s)
+                                                        and not has_phrase(s.words, SLOWING))
+               for s in read_text)
+
+
+def wrapped_permission(read_text: Sequence[Sentence]) -> bool:
+    """Whether a permission question carries the question (or a verdict) itself: "Is it
+    okay if I ask: how often...?", "Can I ask whether she hurt you?", "Is it OK if I point
+    out that you're dodging it?". The client never gets to say no before it is asked."""
+    for sentence in read_text:
+        words = sentence.words
+        for phrase in WRAPS:
+            wanted = fold(phrase)
+            n = len(wanted)
+            for i in range(len(words) - n + 1):
+                if words[i : i + n] != wanted:
+                    continue
+                rest = words[i + n :]
+                if (rest and rest[0] in WRAPPED) or (not rest and sentence.colon):
+                    return True
+        if has_phrase(words, VERDICT_WRAPS):
+            return True
+    return False
+
+
+def anchored(text: str, client_lines: Sequence[str]) -> bool:
+    """Whether the turn takes up at least one of the client's own content words (not a
+    stock phrase such as "that sounds hard")."""
+    common = _generic()
+    mine = {w for w in stems(text) if len(w) >= 4 and w not in common}
+    theirs = {w for line in client_lines for w in stems(line)
+              if len(w) >= 4 and w not in common}
+    return bool(mine & theirs)
+
+
+@cache
+def _generic() -> frozenset[str]:
+    return frozenset(GENERIC) | frozenset(stem(w) for w in GENERIC)
 
 
 def option_available(options: Sequence[Option], dimensions: Iterable[str]) -> dict[str, int]:

@@ -5,8 +5,10 @@ from __future__ import annotations
 from functools import cache
 
 from trainsim.model.conditions import (
+    AnchoredCondition,
     CodeCondition,
     Condition,
+    GroundingCondition,
     MentionsCondition,
     ProbesLimitCondition,
     ProbingCondition,
@@ -21,7 +23,8 @@ def emitted() -> tuple[str, ...]:
 
     return LABELS
 
-TYPED_ONLY = (CodeCondition, MentionsCondition, ProbingCondition, ProbesLimitCondition)
+TYPED_ONLY = (CodeCondition, MentionsCondition, ProbingCondition, ProbesLimitCondition,
+              AnchoredCondition, GroundingCondition)
 """Conditions on what was typed: they never hold for an option's ``when``."""
 
 

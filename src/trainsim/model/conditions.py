@@ -10,6 +10,8 @@ A condition is one of::
     {mentions: [phrase, ...]}     # the typed words mention a phrase (case and inflection folded)
     {probing: true}               # the typed turn asks for more (see trainsim.model.words)
     {probes_limit: true}          # ...and presses on a limit the client has set
+    {anchored: true}              # the typed turn takes up the client's own content words
+    {grounding: true}             # the typed turn offers grounding (breath, feet, the room)
     {limit: any} / {limit: id}    # a limit the client set is in force
     {pressed_limit: true}         # some turn asked into a declined topic (rubric caps)
     {ending: rupture}             # the session ended so (rubric caps)
@@ -96,6 +98,20 @@ class ProbesLimitCondition(ContentModel):
     probes_limit: bool
 
 
+class AnchoredCondition(ContentModel):
+    """Holds (when ``anchored: true``) for a typed turn that takes up at least one of the
+    client's own content words, rather than a stock phrase ("that sounds hard")."""
+
+    anchored: bool
+
+
+class GroundingCondition(ContentModel):
+    """Holds (when ``grounding: true``) for a typed turn that offers grounding: a breath,
+    feet on the floor, the room (a built-in phrase list, until the coder emits it)."""
+
+    grounding: bool
+
+
 class LimitCondition(ContentModel):
     """Holds while the named limit (or ``any`` limit) the client set is in force; ``here``
     holds at the node where the client sets one."""
@@ -153,7 +169,8 @@ class NotCondition(ContentModel):
 
 
 _TAGS = ("var", "visited", "code", "earlier", "recent", "mentions", "probing", "probes_limit",
-         "limit", "pressed_limit", "ending", "reached", "tag", "high", "all", "any", "not")
+         "anchored", "grounding", "limit", "pressed_limit", "ending", "reached", "tag", "high",
+         "all", "any", "not")
 
 
 def _condition_tag(value: Any) -> str | None:
@@ -178,6 +195,8 @@ Condition = Annotated[
         | Annotated[MentionsCondition, Tag("mentions")]
         | Annotated[ProbingCondition, Tag("probing")]
         | Annotated[ProbesLimitCondition, Tag("probes_limit")]
+        | Annotated[AnchoredCondition, Tag("anchored")]
+        | Annotated[GroundingCondition, Tag("grounding")]
         | Annotated[LimitCondition, Tag("limit")]
         | Annotated[PressedLimitCondition, Tag("pressed_limit")]
         | Annotated[EndingCondition, Tag("ending")]
@@ -205,6 +224,8 @@ _CLASSES: dict[str, type[ContentModel]] = {
     "mentions": MentionsCondition,
     "probing": ProbingCondition,
     "probes_limit": ProbesLimitCondition,
+    "anchored": AnchoredCondition,
+    "grounding": GroundingCondition,
     "limit": LimitCondition,
     "pressed_limit": PressedLimitCondition,
     "ending": EndingCondition,
@@ -240,6 +261,8 @@ class Facts:
     words: tuple[str, ...] = ()
     probing: bool = False
     probes_limit: bool = False
+    anchored: bool = False
+    grounding: bool = False
     limits: frozenset[str] = frozenset()
     limit_here: bool = False
     ending: str | None = None
@@ -274,6 +297,10 @@ def holds(condition: Condition, facts: Facts | Mapping[str, int],
             return facts.codes is not None and facts.probing == want
         case ProbesLimitCondition(probes_limit=want):
             return facts.codes is not None and facts.probes_limit == want
+        case AnchoredCondition(anchored=want):
+            return facts.codes is not None and facts.anchored == want
+        case GroundingCondition(grounding=want):
+            return facts.codes is not None and facts.grounding == want
         case LimitCondition(limit=name):
             if name == "here":
                 return facts.limit_here

@@ -34,25 +34,33 @@ def stem(word: str) -> str:
     return word
 
 
-_SENTENCE = re.compile(r"[^.!?;]+[.!?;]*")
-_STARTERS = frozenset({"what", "how", "why", "when", "where", "who", "which", "did", "does",
-                       "do", "would", "could", "can", "is", "are", "was", "were", "will",
-                       "have", "has", "had", "should", "shall", "may", "might", "tell", "say"})
+_SENTENCE = re.compile(r"[^.!?;:]+[.!?;:]*")
 
 
-def asking_sentences(text: str) -> list[tuple[str, ...]]:
-    """The folded words of each sentence of ``text`` that asks something: it ends with "?",
-    starts as a question or a request does, or makes a request ("tell me...")."""
-    out = []
-    for sentence in _SENTENCE.findall(text):
-        words = stems(sentence)
-        if not words:
-            continue
-        raw_first = _WORD.findall(sentence.lower())[:1]
-        if (sentence.rstrip().endswith("?") or (raw_first and raw_first[0] in _STARTERS)
-                or mentions(words, REQUEST)):
-            out.append(words)
-    return out
+def fold(text: str) -> tuple[str, ...]:
+    """The words of ``text`` in lower case, apostrophes dropped ("I'd" -> "id"), not stemmed:
+    for the built-in phrase lists, which spell out every form they match."""
+    return tuple(w.replace("'", "") for w in _WORD.findall(text.lower().replace("\u2019", "'")))
+
+
+def has_phrase(words: Sequence[str], phrases: Iterable[str]) -> bool:
+    """Whether the folded (unstemmed) ``words`` contain one of ``phrases`` as whole words."""
+    for phrase in phrases:
+        wanted = _folded(phrase)
+        n = len(wanted)
+        if n and any(tuple(words[i : i + n]) == wanted for i in range(len(words) - n + 1)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _folded(phrase: str) -> tuple[str, ...]:
+    return fold(phrase)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` (a colon ends one too: "May I ask: ...?" is two)."""
+    return [s for s in (m.strip() for m in _SENTENCE.findall(text)) if s]
 
 
 def stems(text: str) -> tuple[str, ...]:
@@ -78,32 +86,3 @@ def first_mention(words: Sequence[str], phrases: Iterable[str]) -> str | None:
         if n and any(tuple(words[i : i + n]) == wanted for i in range(len(words) - n + 1)):
             return phrase
     return None
-
-
-SLOWING = (
-    "pause", "stop", "break", "breath", "breathe", "slow", "slow down", "leave it",
-    "leave that", "leave this", "leave the rest", "leave there", "leave for now", "skip",
-    "lighter", "something else", "move on", "another time", "for today", "wait", "ground",
-    "feet on the floor", "come back to", "a moment", "rather not", "not to",
-    "how are you doing", "how are you feeling", "how is this", "how is it to", "how was that",
-    "how has it felt", "how has this felt", "whenever you like", "you're in charge",
-    "you decide", "up to you",
-)
-"""Words of a check-in that offers to slow down, pause, stop or leave a topic: such a
-consent check is not a probe."""
-
-MORE = (
-    "more", "else", "the rest", "go on", "go into", "carry on with it", "detail", "details",
-    "what happened", "what did", "what was", "what she", "what he", "what they", "tell me",
-    "say a bit", "say a little", "talk about it", "talk about that", "explain", "describe",
-    "happen", "exactly",
-)
-"""Words that ask for more of what was just said: at the node where a client sets a limit,
-a question or request with one of these presses past it."""
-
-REQUEST = (
-    "tell me", "help me understand", "i want to know", "i need to know", "i'd like to know",
-    "i would like to know", "i'd like to hear", "i would like to hear", "i wonder what",
-    "i'm curious", "walk me through", "talk me through", "describe", "explain", "go on",
-)
-"""Requests for more put as statements ("Tell me what she did."): they ask as a question does."""
