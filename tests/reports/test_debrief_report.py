@@ -12,7 +12,7 @@ import pytest
 
 from trainsim.engine import Session
 from trainsim.model import Rubric, Scenario
-from trainsim.reports import debrief as report
+from trainsim.reports import export as report
 from trainsim.reports.debrief import (
     band_index,
     better_option_existed,
@@ -20,12 +20,10 @@ from trainsim.reports.debrief import (
     comparison,
     format_duration,
     sparkline_text,
-    to_dict,
-    to_markdown,
     transcript_lines,
     visible_options,
-    write_exports,
 )
+from trainsim.reports.export import to_dict, to_markdown, write_exports
 from trainsim.scoring import score
 
 CREATED = datetime(2025, 1, 2, 3, 4, 5, tzinfo=UTC)
@@ -274,3 +272,12 @@ def test_a_repeated_line_is_shown_the_better_response() -> None:
     markdown = to_markdown(debrief)
     assert "## Learning objectives" in markdown and "- [ ] " in markdown
     assert "- Figure: open questions" in markdown
+
+
+def test_the_option_order_seed_is_kept_with_the_debrief() -> None:
+    session = Session(SCENARIO, RUBRICS, seed=7)
+    session.choose(1)
+    card = score(session.turns, RUBRICS, SCENARIO)
+    debrief = build_debrief(SCENARIO, RUBRICS, session.turns, card, seed=session.seed)
+    assert to_dict(debrief)["seed"] == 7
+    assert "- Option order seed: 7" in to_markdown(debrief)

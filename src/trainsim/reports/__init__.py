@@ -6,11 +6,13 @@ from trainsim.reports.debrief import (
     TranscriptLine,
     TurnRow,
     build_debrief,
+    transcript_lines,
+)
+from trainsim.reports.export import (
     default_export_dir,
     to_dict,
     to_json,
     to_markdown,
-    transcript_lines,
     write_exports,
 )
 

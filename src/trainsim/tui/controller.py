@@ -170,7 +170,7 @@ class SessionController:
         return build_debrief(
             self.scenario, self.rubrics, self.session.turns, self.scorecard(), self.self_ratings,
             mode=self.mode.value, ending=self.session.ending, duration=self.clock(),
-            created=created)
+            created=created, seed=self.session.seed)
 
 
 @dataclass(frozen=True)

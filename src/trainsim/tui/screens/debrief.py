@@ -20,8 +20,8 @@ from trainsim.reports.debrief import (
     format_fraction,
     format_points,
     metric_lines,
-    write_exports,
 )
+from trainsim.reports.export import write_exports
 from trainsim.tui.controller import AppState, SessionController
 from trainsim.tui.widgets.title_bar import TitleBar
 from trainsim.tui.widgets.too_small import SizeGuard, TooSmall
