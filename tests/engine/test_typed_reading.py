@@ -89,3 +89,33 @@ def test_a_repeat_is_found_among_earlier_turns() -> None:
     assert typed.repeated_turn(again, earlier) == 1
     assert typed.repeated_turn("What do you actually know about how Ruth responds?",
                                earlier) is None
+
+
+def test_safety_rule_a_judgment_earns_no_validation() -> None:
+    """The bundled rubrics: warm words next to a verdict earn nothing on validation."""
+    from trainsim.engine import Session
+    from trainsim.library import load_library
+
+    library = load_library()
+    scenario = library.scenario("daniel-permission-to-stop").model
+    rubrics = {r: library.rubrics[r] for r in scenario.rubrics}
+
+    class Coded:
+        def __init__(self, codes: list[str]) -> None:
+            self.codes, self.spans = codes, {}
+
+        def labels(self) -> list[str]:
+            return self.codes
+
+    def coder(text: str, client: str | None) -> Coded:
+        return Coded(["reflection", "validation"] + (["judgment"] if "weak" in text else []))
+
+    line = "So afterwards you feel like a fraud, and that makes sense"
+    warm = Session(scenario, rubrics, coder=coder, seed=1)
+    warm.choose("frame-and-invite")
+    assert warm.respond(line + ".").points("validation") == 2
+    cold = Session(scenario, rubrics, coder=coder, seed=1)
+    cold.choose("frame-and-invite")
+    turn = cold.respond(line + ", but honestly it's a bit weak.")
+    assert [e.points for e in turn.evidence if e.dimension == "validation"] == [-2]
+    assert turn.points("pacing") <= 0
