@@ -230,7 +230,7 @@ class Session:
                       available=available, best=self._best(options, facts, available),
                       spans=spans, repeat_of=repeat_of, probing=facts.probing,
                       pressed_limit=facts.probes_limit)
-        if not codes:
+        if not codes and not evidence and not facts.probes_limit:
             hold = node.hold or f"{self.scenario.client.name} waits for you to say more."
             common.update(available={}, best=(0, ""), evidence=())
             return self._advance(**common, effects={}, feedback=(

@@ -15,6 +15,8 @@ from trainsim.model import Facts, Limit, Node, Option, Rubric, holds
 from trainsim.model.phrases import (
     GENERIC,
     GROUNDING,
+    LEAD_INS,
+    MID_ASK,
     MORE,
     OFFERS,
     REQUEST,
@@ -93,19 +95,32 @@ class Sentence:
     """It ends with a colon: what follows is what it announced."""
     ended: bool = True
     """It ends with punctuation (typed questions often have none)."""
+    head: str = ""
+    """Its first word after any lead-in ("so", "and", "now")."""
 
 
 def read(text: str) -> list[Sentence]:
     """The sentences of a turn. A sentence asks when it ends with "?", starts as a question
-    does, or makes a request ("I'd like to understand what...")."""
+    does (after "so", "and", "now"...), holds a question ("...so what did she do"), or makes
+    a request ("I'd like to understand what...", "let's look at..."). A sentence ending in a
+    colon is read with the one it announces."""
+    parts = sentences(text)
+    merged: list[tuple[str, bool]] = []
+    for i, part in enumerate(parts):
+        if merged and merged[-1][1]:
+            merged[-1] = (merged[-1][0] + " " + part, part.endswith(":"))
+        else:
+            merged.append((part, part.endswith(":") and i < len(parts) - 1))
     out = []
-    for sentence in sentences(text):
+    for sentence, _ in merged:
         words = fold(sentence)
         if words:
-            asking = (sentence.endswith("?") or words[0] in STARTERS
-                      or has_phrase(words, REQUEST))
-            out.append(Sentence(words, stems(sentence), asking, sentence.endswith(":"),
-                                sentence[-1] in ".!?;:"))
+            head = next((w for w in words if w not in LEAD_INS), words[0])
+            asking = (sentence.endswith("?") or head in STARTERS
+                      or has_phrase(words, REQUEST) or has_phrase(words, MID_ASK)
+                      or (len(words) <= 3 and has_phrase(words, MORE)))  # "Details."
+            out.append(Sentence(words, stems(sentence), asking, ":" in sentence,
+                                sentence[-1] in ".!?;:", head))
     return out
 
 
@@ -113,23 +128,32 @@ def asking(codes: frozenset[str], read_text: Sequence[Sentence]) -> list[Sentenc
     """The sentences that ask; a typed question without punctuation asks as a whole."""
     found = [s for s in read_text if s.asks]
     if not found and codes & ASKING and len(read_text) == 1 and not read_text[0].ended:
-        return [Sentence(read_text[0].words, read_text[0].stems, True)]
+        only = read_text[0]
+        return [Sentence(only.words, only.stems, True, only.colon, only.ended, only.head)]
     return found
 
 
-def _pushes(sentence: Sentence) -> bool:
-    """Whether an asking sentence asks for more rather than offering a way out: asking for
-    more is a push unless it offers the way out as a choice ("...or leave it for now?")."""
+def _pushes(sentence: Sentence, turn_slows: bool = False) -> bool:
+    """Whether an asking sentence asks for more rather than offering a way out.
+
+    Asking for more pushes unless it is offered as a choice: with "or" and a way out in the
+    same sentence ("say a little, or leave it?"), or as an offer ("Would you like to...?")
+    in a turn that also offers the way out ("It's fine to leave it for now"). A question
+    that asks for nothing more and offers nothing is a push too: it moves the content on.
+    """
     more, slowing = has_phrase(sentence.words, MORE), has_phrase(sentence.words, SLOWING)
     if more:
-        return not (slowing and sentence.words[0] in OFFERS)
+        choice = slowing and "or" in sentence.words
+        offer = sentence.head in OFFERS and (slowing or turn_slows)
+        return not (choice or offer)
     return not slowing
 
 
 def probing(codes: frozenset[str], read_text: Sequence[Sentence]) -> bool:
     """Whether a turn asks for more: any sentence of it that asks and pushes. A pause or a
     breath offered first does not make "Now, did she hurt you?" anything but a probe."""
-    return any(_pushes(s) for s in asking(codes, read_text))
+    slows = any(has_phrase(s.words, SLOWING) for s in read_text)
+    return any(_pushes(s, slows) for s in asking(codes, read_text))
 
 
 def probes_limit(codes: frozenset[str], read_text: Sequence[Sentence], limits: Sequence[Limit],
@@ -142,10 +166,12 @@ def probes_limit(codes: frozenset[str], read_text: Sequence[Sentence], limits: S
     """
     if not limits and set_here is None:
         return False
+    slows = any(has_phrase(s.words, SLOWING) for s in read_text)
     for sentence in asking(codes, read_text):
         if any(mentions(sentence.stems, limit.mentions) for limit in limits):
             return True
-        if set_here is not None and _pushes(sentence):
+        if set_here is not None and (_pushes(sentence, slows)
+                                     or mentions(sentence.stems, set_here.mentions)):
             return True
     return False
 

@@ -17,7 +17,11 @@ SLOWING = (
     "feet on the floor", "come back to", "a moment", "rather not", "not to",
     "how are you doing", "how are you feeling", "how is this", "how is it to",
     "how was that", "how has it felt", "how has this felt", "whenever you like",
-    "youre in charge", "you decide", "up to you",
+    "youre in charge", "you decide", "up to you", "is that okay", "is that ok",
+    "is that all right", "is that alright", "does that sound", "how does that sound",
+    "would that be okay", "would that be ok", "to have said", "saying that out loud",
+    "what do you need", "what would help", "how would you like to handle",
+    "how would you like to take", "dont have to", "no need to", "you dont need to",
 )
 """A check-in that offers to slow down, pause, stop or leave a topic."""
 
@@ -25,7 +29,7 @@ MORE = (
     "more", "else", "the rest", "go on", "go into", "carry on with it", "detail", "details",
     "what happened", "what happens", "happened", "what did", "what was", "what she",
     "what he", "what they", "tell me", "say a bit", "say a little", "talk about it",
-    "talk about that", "explain", "describe", "exactly",
+    "talk about that", "explain", "describe", "exactly", "and then", "her name", "his name",
 )
 """Asking for more of what was just said."""
 
@@ -37,7 +41,10 @@ REQUEST = (
     "im wondering what", "im still wondering", "im wondering whether", "im curious",
     "walk me through", "talk me through", "describe", "explain", "go on",
     "it would help to know", "it would help to hear", "it might help to hear",
-    "can you tell", "could you tell", "would you tell",
+    "can you tell", "could you tell", "would you tell", "please tell", "please say",
+    "please describe", "please explain", "say more", "talk more", "share more",
+    "lets talk about", "lets go into", "lets go back to", "lets look at", "lets explore",
+    "lets get into", "lets dig into", "lets come back to",
 )
 """A request for information put as a statement: it asks as a question does."""
 
@@ -47,6 +54,16 @@ STARTERS = frozenset({
     "shall", "may", "might", "tell", "say", "isnt", "arent", "didnt", "dont", "wasnt",
 })
 """First words of a sentence that asks (typed questions often lack the "?")."""
+
+LEAD_INS = frozenset({"so", "and", "but", "now", "then", "ok", "okay", "well", "right", "um",
+                      "uh", "hmm", "also", "just", "oh", "alright"})
+"""Words that may come before a question's first word ("So what did she do.")."""
+
+MID_ASK = (
+    "what did", "what does", "what was", "what were", "how did", "why did", "when did",
+    "who did", "and then what", "then what", "walk through", "go through",
+)
+"""A question inside a sentence that does not start as one ("...so what did she do")."""
 
 OFFERS = frozenset({"would", "could", "can", "shall", "may", "is", "do"})
 """First words of a question that offers a choice rather than asking for content."""
@@ -69,7 +86,8 @@ WRAPPED = frozenset({"what", "how", "whether", "if", "why", "when", "where", "wh
 """First words after a permission phrase that show the question itself follows."""
 
 VERDICT_WRAPS = ("if i point out", "if i say", "if i tell you", "if i suggest",
-                 "if i am honest", "if im honest", "if i challenge")
+                 "if i am honest", "if im honest", "if i challenge", "if we agree",
+                 "agree that you")
 """Permission to deliver a verdict: "Is it OK if I point out that you're dodging it?"."""
 
 GENERIC = frozenset({
