@@ -28,7 +28,7 @@ from trainsim.model.phrases import (
 )
 from trainsim.model.record import Evidence
 from trainsim.model.scenario import ScoringRule
-from trainsim.model.words import fold, has_phrase, mentions, sentences, stem, stems
+from trainsim.model.words import at, fold, has_phrase, mentions, sentences, stem, stems
 
 ASKING = frozenset({"open_question", "closed_question", "stacked_questions", "consent_check"})
 REPEAT = 0.8
@@ -192,11 +192,8 @@ def wrapped_permission(read_text: Sequence[Sentence]) -> bool:
         words = sentence.words
         for phrase in WRAPS:
             wanted = fold(phrase)
-            n = len(wanted)
-            for i in range(len(words) - n + 1):
-                if words[i : i + n] != wanted:
-                    continue
-                rest = words[i + n :]
+            for i in at(words, wanted):
+                rest = words[i + len(wanted) :]
                 if (rest and rest[0] in WRAPPED) or (not rest and sentence.colon):
                     return True
         if has_phrase(words, VERDICT_WRAPS):

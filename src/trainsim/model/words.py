@@ -8,7 +8,7 @@ punctuation dropped, and a light suffix stripper makes "happened", "happens" and
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import lru_cache
 
 _WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -45,12 +45,18 @@ def fold(text: str) -> tuple[str, ...]:
 
 def has_phrase(words: Sequence[str], phrases: Iterable[str]) -> bool:
     """Whether the folded (unstemmed) ``words`` contain one of ``phrases`` as whole words."""
-    for phrase in phrases:
-        wanted = _folded(phrase)
-        n = len(wanted)
-        if n and any(tuple(words[i : i + n]) == wanted for i in range(len(words) - n + 1)):
-            return True
-    return False
+    return _first(words, phrases, _folded) is not None
+
+
+def at(words: Sequence[str], wanted: Sequence[str]) -> list[int]:
+    """Where the run of words ``wanted`` starts in ``words``."""
+    n, wanted = len(wanted), tuple(wanted)
+    return [i for i in range(len(words) - n + 1) if n and tuple(words[i : i + n]) == wanted]
+
+
+def _first(words: Sequence[str], phrases: Iterable[str],
+           split: Callable[[str], tuple[str, ...]]) -> str | None:
+    return next((p for p in phrases if at(words, split(p))), None)
 
 
 @lru_cache(maxsize=1024)
@@ -79,10 +85,5 @@ def mentions(words: Sequence[str], phrases: Iterable[str]) -> bool:
 
 
 def first_mention(words: Sequence[str], phrases: Iterable[str]) -> str | None:
-    """The first of ``phrases`` found in ``words``, or None."""
-    for phrase in phrases:
-        wanted = _phrase(phrase)
-        n = len(wanted)
-        if n and any(tuple(words[i : i + n]) == wanted for i in range(len(words) - n + 1)):
-            return phrase
-    return None
+    """The first of ``phrases`` found in ``words`` (stemmed), or None."""
+    return _first(words, phrases, _phrase)
