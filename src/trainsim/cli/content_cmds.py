@@ -26,7 +26,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run_validate)
 
     p = sub.add_parser("schema", help="print the JSON Schema of a content file")
-    p.add_argument("kind", choices=["scenario", "rubric"])
+    p.add_argument("kind", choices=["scenario", "rubric", "tests"])
     p.set_defaults(func=run_schema)
 
     p = sub.add_parser("graph", help="print a scenario's conversation graph")
@@ -99,8 +99,9 @@ def run_validate(args: argparse.Namespace) -> int:
 
 def run_schema(args: argparse.Namespace) -> int:
     from trainsim.model import Rubric, Scenario
+    from trainsim.model.scenario_tests import ScenarioTests
 
-    model = Scenario if args.kind == "scenario" else Rubric
+    model = {"scenario": Scenario, "rubric": Rubric, "tests": ScenarioTests}[args.kind]
     schema = model.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = f"trainsim {args.kind}"
