@@ -66,7 +66,8 @@ def test_unknown_option_is_a_usage_error() -> None:
     assert "Traceback" not in result.stderr
 
 
-@pytest.mark.parametrize("kind,key", [("scenario", "nodes"), ("rubric", "bands"), ("tests", "cases")])
+@pytest.mark.parametrize("kind,key", [("scenario", "nodes"), ("rubric", "bands"),
+                                      ("tests", "cases")])
 def test_schema(kind: str, key: str) -> None:
     result = run("schema", kind)
     assert result.returncode == 0
