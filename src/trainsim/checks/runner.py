@@ -19,7 +19,7 @@ from trainsim.model.scenario_tests import (
     ScenarioTests,
     Step,
 )
-from trainsim.model.scorecard import Scorecard
+from trainsim.model.scorecard import DimensionScore, Scorecard
 from trainsim.scoring import score
 
 Keys = tuple[str | int, ...]
@@ -189,9 +189,10 @@ def _show_points(bounds: int | PointRange) -> str:
                          *([f"at most {bounds.max:+d}"] if bounds.max is not None else [])])
 
 
-def _why(got: object) -> str:
-    if got is None or getattr(got, "fraction", None) is None:
+def _why(got: DimensionScore | None) -> str:
+    """The points behind a band and whatever held it down, for a failure message."""
+    if got is None or got.fraction is None:
         return ""
-    parts = [f"points {got.fraction:.2f} ({got.points_band})"]  # type: ignore[attr-defined]
-    parts += [f"{limit.source}: {limit.band}" for limit in got.limits]  # type: ignore[attr-defined]
+    parts = [f"points {got.fraction:.2f} ({got.points_band})"]
+    parts += [f"{limit.source}: {limit.band}" for limit in got.limits]
     return " [" + "; ".join(parts) + "]"

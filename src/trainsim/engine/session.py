@@ -177,13 +177,12 @@ class Session:
             for dim, points in chosen.evidence.items() if points
         )
         dims = self.scenario.rubrics
-        best = max(options, key=lambda o: _total(o.evidence, dims))
         facts = self.facts(frozenset(chosen.codes), chosen.text)
         return self._advance(kind=kind, option=chosen.id, text=typed_text or chosen.text,
                              probing=facts.probing, pressed_limit=facts.probes_limit,
                              codes=tuple(chosen.codes), evidence=evidence,
                              available=typed.option_available(options, dims),
-                             best=(_total(best.evidence, dims), f"option:{best.id}"),
+                             best=self._best_option(options),
                              shown=tuple(o.id for o in options),
                              effects=chosen.effects, feedback=chosen.feedback,
                              target=chosen.next)
@@ -191,7 +190,7 @@ class Session:
     def respond(self, text: str) -> Turn:
         """Answer in the trainee's own words.
 
-        Words that are (nearly) a visible option's text count as choosing it. Otherwise the
+        An option's own words (case, punctuation and a typo aside) count as choosing it. Else the
         text is coded and scored by the rubrics' rules and the node's, against what the
         moment offers; a line repeating an earlier turn earns nothing; a probe past a limit
         the client set takes the limit's pressure answer unless a route of the node tests
@@ -213,12 +212,7 @@ class Session:
         if same is not None and repeat_of is None:
             return self._take(same, options, "typed", text)
         node = self.node
-        coded = self.coder(text, " ".join(node.client_lines) or None)
-        codes = frozenset(coded.labels())
-        spans = dict(coded.spans)
-        if "consent_check" in codes and typed.wrapped_permission(typed.read(text)):
-            codes -= {"consent_check"}  # the question came with it: no choice was offered
-            spans.pop("consent_check", None)
+        codes, spans = self._code(text)
         facts = self.facts(codes, text)
         available = typed.typed_available(node, options, self.rubrics, self.scenario.rubrics)
         evidence = typed.score_typed(node, self.rubrics, available, facts)
@@ -226,10 +220,8 @@ class Session:
             evidence = typed.without_gains(evidence, repeat_of)
         ordered = tuple(sorted(codes, key=lambda c: _CODE_ORDER.get(c, len(_CODE_ORDER))))
         common = dict(kind="typed", option=None, text=text, codes=ordered,
-                      shown=tuple(o.id for o in options), evidence=tuple(evidence),
-                      available=available, best=self._best(options, facts, available),
-                      spans=spans, repeat_of=repeat_of, probing=facts.probing,
-                      pressed_limit=facts.probes_limit)
+                      shown=tuple(o.id for o in options), spans=spans, repeat_of=repeat_of,
+                      probing=facts.probing, pressed_limit=facts.probes_limit)
         if not codes and not evidence and not facts.probes_limit:
             hold = node.hold or f"{self.scenario.client.name} waits for you to say more."
             common.update(available={}, best=(0, ""), evidence=())
@@ -237,6 +229,8 @@ class Session:
                 "Nothing here for the client to answer yet, so the conversation stays where it "
                 "is. Try a reflection of what you heard, or one open question."),
                 target=self._node_id, narration=hold, held=True)
+        common.update(available=available, evidence=tuple(evidence),
+                      best=self._best(options, available))
         pressure = self._pressure(facts)
         if pressure is not None:
             return self._advance(**common, effects=pressure.effects, feedback=pressure.feedback,
@@ -261,22 +255,31 @@ class Session:
                 return limit.pressure
         return None
 
-    def _best(self, options: list[Option], facts: Facts, available: Mapping[str, int]
-              ) -> tuple[int, str]:
+    def _code(self, text: str) -> tuple[frozenset[str], dict[str, tuple[tuple[int, int], ...]]]:
+        """The coder's codes and spans for ``text`` at this node, less a consent check whose
+        permission carries the question itself (no choice was offered)."""
+        coded = self.coder(text, " ".join(self.node.client_lines) or None)
+        codes, spans = frozenset(coded.labels()), dict(coded.spans)
+        if "consent_check" in codes and typed.wrapped_permission(typed.read(text)):
+            codes -= {"consent_check"}
+            spans.pop("consent_check", None)
+        return codes, spans
+
+    def _best_option(self, options: list[Option]) -> tuple[int, str]:
+        """The best visible option's total points, and which it is."""
+        dims = self.scenario.rubrics
+        if not options:
+            return 0, ""
+        top = max(options, key=lambda o: _total(o.evidence, dims))
+        return _total(top.evidence, dims), f"option:{top.id}"
+
+    def _best(self, options: list[Option], available: Mapping[str, int]) -> tuple[int, str]:
         """The yardstick for a typed turn: the better of the best visible option and the
         node's exemplar, scored by the same coder and rules."""
-        dims = self.scenario.rubrics
-        best = (0, "")
-        if options:
-            top = max(options, key=lambda o: _total(o.evidence, dims))
-            best = (_total(top.evidence, dims), f"option:{top.id}")
+        best = self._best_option(options)
         exemplar = self.node.exemplar
         if exemplar:
-            coded = self.coder(exemplar, " ".join(self.node.client_lines) or None)
-            codes = frozenset(coded.labels())
-            if "consent_check" in codes and typed.wrapped_permission(typed.read(exemplar)):
-                codes -= {"consent_check"}
-            ex_facts = self.facts(codes, exemplar)
+            ex_facts = self.facts(self._code(exemplar)[0], exemplar)
             points = sum(e.points for e in
                          typed.score_typed(self.node, self.rubrics, available, ex_facts))
             if points > best[0] or not options:
