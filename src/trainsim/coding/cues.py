@@ -1,4 +1,6 @@
-"""Hand-written cue patterns for validation, consent checks, advice and judgment.
+"""Hand-written cue patterns for the cue codes: validation, consent checks, advice, judgment
+(:mod:`~trainsim.coding.cue_judgment`), grounding, psychoeducation and summary
+(:mod:`~trainsim.coding.cue_moves`).
 
 Each pattern runs on folded text (:func:`trainsim.coding.text.fold`), which keeps
 character positions, so a match is directly a span in the trainee's words.
@@ -10,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import cache
 
+from trainsim.coding import cue_judgment, cue_moves
 from trainsim.coding.patterns import PatternSet, loose
 
 Span = tuple[int, int]
@@ -71,6 +74,20 @@ CONSENT = (
     r"offer|gave|give|explained|explain)",
     r"\b(?:want to|like to|let me|can i|just want to|going to|quickly) check in\b",
     r"\bwould (?:that|this|it) be something (?:you'd|you would) (?:want|like|be open)",
+    r"\bif (?:you'd like|you like|you want(?: it| to| me to)?|you're interested|it helps|"
+    r"that feels (?:okay|ok|right)|it feels (?:okay|ok|right)|you feel able|you can)\b",
+    r"\b(?:only if you(?:'re| are)? (?:both )?(?:want|comfortable|ready|okay)|feel free to "
+    r"(?:skip|say|stop|pass|leave)|you can (?:still )?(?:say (?:stop|no|skip|pass)|skip|pass|"
+    r"stop|leave) (?:whenever|any time|anytime|at any|if)|whenever you(?:'re| are)? "
+    r"(?:ready|want|like|need))\b",
+    r"\b(?:take as long as you (?:need|like)|when you're ready|you decide (?:what|how|when|"
+    r"whether)|off-limits|off limits|off the table|set (?:it|that) aside)\b",
+    r"\bhow (?:has|did|was) (?:it|this|that|today)(?: been)? (?:felt|feel|been|to talk|for "
+    r"you)\b|\bhow(?:'s| is) the pace\b|\btoo fast,? too slow\b|\b(?:want|would you like) me to "
+    r"(?:go|explain|run|share|say|tell|talk|walk)\b|\bwould you like (?:a|some|to hear|me)\b",
+    r"\b(?:do you want|would you like|do you want to hear) (?:the|a|some) (?:short|quick|"
+    r"general|longer)?\b|\bi(?:'ll| will) check in (?:again|with you)\b",
+    r"\bready to (?:start|begin|go on|carry on|continue|move on)\s*\?",
 )
 
 ADVICE = (
@@ -107,11 +124,20 @@ ADVICE = (
     r"\btry (?:to |and )?(?:tell|talk|say|ask|relax|stop|think|focus|set|write|let|be)\b",
     r"\bnext time(?: he| she| they| you| it)?\b[^.?!]*,\s*(?:just )?(?:tell|say|leave|ask|"
     r"walk|stop|try)\b",
+    r"\bi(?:'d| would) (?:go for|tell|report|steer|be (?:a bit )?careful|avoid|try|get|"
+    r"start|stop|ask|book|pick|choose|take|leave|wait|definitely|really)\b",
+    r"\bwhat about (?:\w+ing|a|an|trying|setting|booking|asking|telling)\b",
+    r"\bhow about (?:a|an|some|booking|starting|setting|asking|picking|using|getting)\b",
+    r"\b(?:it's|it is) (?:probably |usually )?(?:best|wise|smart|better) to\b|\bthe best "
+    r"thing (?:is|would be)\b",
+    r"\b(?:could|can|would|will|might) help (?:you )?(?:to )?(?:stay|calm|feel|sleep|settle|"
+    r"relax|cope|manage)\b",
 )
 
 # "You feel you should...", "you were taught you have to..." reflect a client's rule.
 ADVICE_VETO = (
-    r"\b(?:feel|feels|felt|think|thinks|thought|believe|believed|told|taught|learned|learnt|"
+    r"\b(?:feel|feels|felt|think|thinks|thought|believe|believes|believed|knows|wishes|fears|"
+    r"told|taught|learned|learnt|"
     r"heard|rule|rules|voice|says|said|script|expect\w*|pressure\w*|supposed|like|as if|"
     r"somewhere|message|sure|wonder\w*|whether|if)\b(?: that)?,? (?:like )?you "
     r"(?:always |never |really |just )?(?:should|have to|need to|must|ought to|'ve got to|"
@@ -122,87 +148,6 @@ ADVICE_VETO = (
     r"\byou (?:don't|do not) have to (?:answer|say|share|go into|talk|tell|explain|decide)",
     r"\b(?:like|that) you had to\b",
     r"\byou(?:'re| are) (?:not )?(?:saying|telling me|wondering)\b",
-)
-
-JUDGMENT = (
-    r"\bat least\b",
-    r"\b(?:it's|it is|that's|that is|this is|it was|that was|it isn't|it wasn't|isn't|not) "
-    r"(?:not |really |even |that |such |a |very )*(?:big deal|a big thing|the end of the world|"
-    r"so bad|that bad|a problem)\b",
-    r"\b(?:it|that|things) could (?:have been|be) (?:a lot |much |so much )?worse\b",
-    r"\b(?:lots|plenty|many|loads|a lot) of (?:people|others|women|men|couples|folks) "
-    r"(?:have it|have had it|go through|deal with|have been through|have) (?:much |far |a lot )?"
-    r"worse\b",
-    r"\bothers have it worse\b|\bcould be worse\b",
-    r"\bdon't (?:worry|stress|panic|beat yourself up|overthink)\b",
-    r"\byou should(?:n't| not) feel\b",
-    r"\byou should(?:n't| not)? be (?:so |that |too )?(?:ashamed|guilty|bad|"
-    r"embarrassed|upset|worried|sorry|grateful|thankful|scared|afraid|angry|sad)\b",
-    r"\b(?:try to|just|need to|have to|should) move on\b",
-    r"\b(?:that's|that is|it's|it is) not how (?:relationships|sex|love|marriage|it|couples) "
-    r"(?:should|is supposed to|are supposed to|works?)\b",
-    r"\b(?:no need|there's no reason|nothing) to (?:feel|be) (?:ashamed|guilty|bad|"
-    r"embarrassed|upset|worried|scared|afraid)\b",
-    r"\byou(?:'re| are) (?:just |probably |being |a bit |a little )*(?:overreacting|"
-    r"over-reacting|too sensitive|oversensitive|overly sensitive|dramatic|paranoid|"
-    r"overthinking|making (?:too much|a big deal))",
-    r"\b(?:it's|it is) (?:all )?(?:just )?in your head\b",
-    r"\b(?:was|were|is|are) (?:just|only) (?:trying|looking out|worried|being)\b",
-    r"\b(?:it's|it is|that's|that is) (?:probably |only |just )+(?:a phase|porn|sex|hormones|"
-    r"nerves|stress|a fantasy|a joke|talk|words|thoughts)\b",
-    r"\bevery(?:one|body| parent| couple| woman| man) (?:\w+ )?(?:does|watches|feels|goes "
-    r"through|gets|has|fights)\b",
-    r"\b(?:it'll|it will|they'll|they will|he'll|she'll|you'll|you will) (?:soon )?(?:pass|"
-    r"come around|come round|figure it out|feel better|get used to it|be fine)\b",
-    r"\bnothing to worry about\b|\bcome on\b",
-    r"\bif you didn't (?:fight|say no|resist|stop|push|tell)",
-    r"\bat your age\b",
-    r"\b(?:he|she|they) (?:might|may|could) (?:be right|have a point)\b",
-    r"\bdon't take (?:it|this|that|those \w+|them) (?:so |too )?(?:seriously|personally)\b",
-    r"\b(?:and )?(?:they're|they are) (?:fine|happy|okay|ok)\b",
-    r"\b(?:calm down|cheer up|get over it|move on from|let it go|look on the bright side|"
-    r"toughen up|snap out of)\b",
-    r"\b(?:everything|it|things)(?:'ll| will| is going to|'s going to) (?:all )?(?:be|turn out) "
-    r"(?:fine|okay|ok|alright|all right)\b",
-    r"\bi(?:'m| am) sure (?:it|he|she|they|things|everything|your \w+)"
-    r"(?:'ll| will| didn't| did not| "
-    r"meant|'s| is| was| wasn't| doesn't| won't)",
-    r"\b(?:why|how) (?:would|could|did) you (?:let|stay|go back|do that|put up|agree|allow)",
-    r"\bwhy didn't you (?:just )?",
-    r"\byou (?:could|should) have (?:just )?(?:said|told|left|stopped|known|walked|seen)\b",
-    r"\bwhat were you thinking\b",
-    r"\b(?:that's|that is|it's|it is|sounds) (?:pretty |really |a bit |kind of |very )?"
-    r"(?:such an? |an? )?(?:wrong|sinful|immoral|disgusting|gross|weird|abnormal|not normal|"
-    r"unhealthy|messed up|twisted|selfish|irresponsible|silly|ridiculous|crazy|outdated|"
-    r"old-fashioned|backwards|toxic)\b",
-    r"\bdoes that to people\b|\bdon't be (?:silly|daft|ridiculous|so hard)\b",
-    r"\b(?:your|partly your|all your|his|her) fault\b",
-    r"\byou brought (?:some of |part of )?(?:it|this|that) on\b",
-    r"\byou(?:'re| are) (?:an? |being )?(?:addict|pervert|prude|frigid|drama queen|liar|"
-    r"victim about|slut|tease|selfish|lazy|weak)\b",
-    r"\b(?:real|normal) (?:men|women|people|couples) (?:don't|do|should|just)\b",
-    r"\b(?:only|just) (?:a little|a bit of|one|some) (?:teasing|fun|joke|drama)\b",
-    r"\b(?:it's|it is|that's|that is) (?:only|just) (?:a|one|sex|a phase|nerves|in)\b",
-    r"\bhappens to (?:everyone|everybody)(?:, so| so|\. so|\. just| anyway)",
-    r"\b(?:you'll|you will) (?:be fine|get over it|forget about it|laugh about)",
-    r"\b(?:stop|quit) (?:being|blaming|worrying|overthinking|dwelling|making)",
-    r"\byou(?:'re| are| were) lucky\b|\bbe grateful\b|\bcount your blessings\b",
-)
-
-# Patterns that sound like minimising but reflect or normalise instead.
-JUDGMENT_VETO = (
-    r"\b(?:you|you've|you have|you're|part of you|they|he|she) (?:been |were |was |are )?"
-    r"(?:told|taught|heard|hearing|learned|learnt)\b[^.?!]*",
-    r"\b(?:nobody|no one|someone|people|they|he|she) (?:said|told you|keeps? saying|says)\b"
-    r"[^.?!]*",
-    r"\b(?:feel|feels|felt|feeling|think|thinks|worry|worried|afraid|scared) (?:that |like )?"
-    r"(?:it's|it is|it was|you're|you are|you were|you're being|everyone)\b[^.?!]*",
-    r"\bwhen (?:he|she|they|people|someone|your \w+) (?:says?|said|tells? you|told you)\b[^.?!]*",
-    r"\"[^\"]*\"",
-    r"\b(?:doesn't|does not|don't) mean (?:it|that) (?:wasn't|isn't|was not)\b[^.?!]*",
-    r"\b(?:think|thinking) (?:that )?(?:it|this|that) (?:wasn't|isn't|was not)\b[^.?!]*",
-    r"\b(?:can|could|would) you at least\b",
-    r"\b(?:part of you|you're not sure|you wonder\w*)\b[^.?!]*",
 )
 
 VALIDATION = (
@@ -218,10 +163,6 @@ VALIDATION = (
     r"\b(?:of course|no wonder) (?:you|it|that|this|part of you|your)\b",
     r"\b(?:anyone|anybody|most people|many people) (?:in your (?:position|place|shoes) )?"
     r"(?:would|might|could) (?:feel|react|struggle|be|want|find|freeze|get)\b",
-    r"\b(?:many|lots of|a lot of|plenty of|so many|a great many) (?:people|clients|survivors|"
-    r"women|men|couples|folks|of us) (?:feel|carry|experience|struggle|find|notice|describe|"
-    r"grow up|learn|have (?:felt|had|learned|carried|grown|that|this|a)|end up|freeze|go "
-    r"quiet|share|wrestle|hold|say)\b",
     r"\byou(?:'re| are) (?:not|far from) (?:alone|the only one|broken|weird|strange|crazy)\b",
     r"\bthank you (?:so much |for )?(?:for )?(?:trusting|sharing|telling|being (?:so )?"
     r"(?:honest|open)|saying|letting me|bringing|putting|naming|staying)\b",
@@ -249,9 +190,6 @@ VALIDATION = (
     r"\bhow (?:hard|painful|lonely|frightening|confusing|exhausting) (?:that|this|it) "
     r"(?:must|has|was|is)\b",
     r"\byour body (?:was |is )?(?:trying to|protecting|doing what)",
-    r"\b(?:many|lots of|a lot of|plenty of|so many|most) (?:\w+ ){0,3}(?:people|clients|adults|"
-    r"survivors|women|men|couples|folks|parents)\b(?: \w+){0,6}? (?:feel|carry|experience|"
-    r"struggle|find|notice|describe|wrestle|tell me|say|freeze|share|hold|learn)\b",
     r"\ba lot (?:of \w+ )?to (?:carry|put on yourself|hold|deal with|manage|take in)\b",
     r"\b(?:that's|that is|what) an? (?:heavy|harsh|frightening|painful|hard|lonely|scary|"
     r"big) (?:thing|message|place|load|word)\b",
@@ -262,12 +200,67 @@ VALIDATION = (
     r"\b(?:still|really|must) hurts?\b|\bthat hurts\b",
     r"\b(?:it's|it is|that's|that is) (?:so |really )?(?:hurtful|humiliating)\b",
     r"\bmakes? (?:complete|total|perfect|so much|a lot of) sense\b",
-    r"\b(?:it's|it is) (?:completely |totally |perfectly )?normal for\b",
     r"\b(?:it's|it is) (?:completely |totally |also )?(?:okay|ok|all right|alright) not to\b",
     r"\b(?:that's|that is|it's|it is) real (?:work|effort|courage|strength)\b",
     r"\b(?:clearly|really|obviously) matters to you\b",
-    r"\b(?:takes|took|must have taken|must take) a lot\b",
+    r"\b(?:takes|took|must have taken|must take|can take|it can take) a lot\b|\b(?:so|and) "
+    r"thank you\b",
     r"\b(?:hard|overwhelming|painful|frightening|confusing|difficult|scary) for anyone\b",
+    r"\b(?:that's|that is|it's|it is|this is) (?:genuinely |really |so |truly |very |"
+    r"incredibly |pretty )?(?:exhausting|painful|hard|horrible|awful|frightening|lonely|"
+    r"overwhelming|heavy|a lot|tough|hurtful|upsetting|isolating|draining|confusing|scary)\b",
+    r"\b(?:would|could) (?:wear|get|grind|knock) (?:anyone|anybody) down\b|\bboth (?:things )?"
+    r"can be true\b|\b(?:doesn't|does not) cancel (?:out )?\b",
+    r"\b(?:so |really |very |incredibly )?(?:brave|courageous) (?:of you|to (?:share|say|tell|"
+    r"come|talk|name|bring))\b",
+    r"\bno wonder\b|\b(?:your|the|that) (?:fear|anger|frustration|hurt|grief|sadness|worry|"
+    r"body|reaction|caution|distrust) (?:makes sense|is trying to|was trying to|is doing its|"
+    r"has been (?:trying|protecting))\b",
+    r"\bi(?:'m| am) (?:really |so |very )?glad (?:you|that you) (?:told|said|shared|mentioned|"
+    r"brought|came|felt able|could)\b",
+    r"\bi (?:really |genuinely )?(?:respect|appreciate) (?:you|that|your|how|the)\b",
+    r"\b(?:deserves?|deserved) (?:the |some |real |to be )?(?:space|time|care|attention|heard|"
+    r"taken seriously|support|kindness)\b|\b(?:is|are) welcome here\b",
+    r"\b(?:(?:you're|you are|you were) not (?:to blame|at fault|responsible for what)|"
+    r"(?:was|is) (?:never|not) your (?:job|fault|responsibility|doing))\b",
+    r"\bresponsibility (?:sits|lies|rests|is) (?:with|on) (?:him|her|them|the person)\b",
+    r"\b(?:i got (?:that|it) wrong|i jumped (?:ahead|in)|i missed (?:something|that|what)|"
+    r"my mistake|that's on me|i (?:moved|went|pushed) (?:too|ahead)|thank you for "
+    r"(?:correcting|telling me (?:that i|i)|pointing))\b",
+    r"\b(?:doesn't|does not|didn't|isn't|is not) (?:sound|seem|look|come across as) (?:\w+ )?"
+    r"(?:ridiculous|silly|stupid|weird|strange|crazy|dramatic|pathetic|odd|wrong)\b",
+    r"\bi (?:went|pushed|moved|got|jumped|rushed|pressed) (?:further|too far|too fast|ahead|in "
+    r"too|faster|too quickly)\b|\bnothing to (?:apologi[sz]e|be sorry|be ashamed) (?:for|about)\b",
+    r"\b(?:and )?i(?:'m| am) (?:really |so |truly )?sorry\s*[.!]",
+    r"\bi'm sorry,? i\b|\bi (?:apologi[sz]e|am sorry) (?:for|that i)\b",
+    r"\b(?:it's|that's|it is|that is|it was|that was) (?:such )?(?:a lot|a big thing|a lot to "
+    r"(?:take in|hold|carry|hear|say))\b|\ba lot at once\b",
+    r"\b(?:isn't|is not|wasn't|was not|it's not|that's not) (?:a )?(?:weakness|failing|"
+    r"a character flaw|being weak)\b",
+    r"\b(?:what you(?:'re| are) (?:feeling|going through)|your (?:feelings|experience)) "
+    r"(?:counts?|matters?|is real|is valid)\b",
+)
+
+# Normalising by how common something is: validation when it tells the client their
+# experience makes sense, psychoeducation when it informs. A feature of the model (whose
+# heads weigh it with the rest of the turn), not a code of its own.
+NORMALISING = (
+    r"\b(?:many|lots of|a lot of|plenty of|so many|a great many) (?:people|clients|survivors|"
+    r"women|men|couples|folks|of us) (?:feel|carry|experience|struggle|find|notice|describe|"
+    r"grow up|learn|have (?:felt|had|learned|carried|grown|that|this|a)|end up|freeze|go "
+    r"quiet|share|wrestle|hold|say)\b",
+    r"\b(?:many|lots of|a lot of|plenty of|so many|most) (?:\w+ ){0,3}(?:people|clients|adults|"
+    r"survivors|women|men|couples|folks|parents)\b(?: \w+){0,6}? (?:feel|carry|experience|"
+    r"struggle|find|notice|describe|wrestle|tell me|say|freeze|share|hold|learn)\b",
+    r"\b(?:it's|it is) (?:completely |totally |perfectly )?normal for\b",
+)
+
+# Exploring what the client wants ("Have you thought about what you'd want to say?") is
+# not advice: where no advice pattern fires, this turns a learned advice code off.
+EXPLORING = (
+    r"\b(?:thought|think|thinking|wondered|wonder|wondering|sense) (?:about |of )?(?:what|how|"
+    r"whether|if) you(?:'d| would| might| want| wanted| could| can)?\b",
+    r"\bwhat (?:would|do|might|could) you (?:want|like|need|choose|hope) (?:to|from|for)\b",
 )
 
 # Normalising turned into comparison ("many people have it worse") is not validation.
@@ -289,10 +282,16 @@ GROUPS: dict[str, tuple[str, ...]] = {
         "consent_check": CONSENT,
         "advice": ADVICE,
         "advice_veto": ADVICE_VETO,
-        "judgment": JUDGMENT,
-        "judgment_veto": JUDGMENT_VETO,
+        "judgment": cue_judgment.ALL,
+        "judgment_veto": cue_judgment.JUDGMENT_VETO,
         "validation": VALIDATION,
         "validation_veto": VALIDATION_VETO,
+        "label_you": cue_judgment.LABEL_YOU,
+        "normalise": NORMALISING,
+        "explore": EXPLORING,
+        "grounding": cue_moves.GROUNDING,
+        "psychoeducation": cue_moves.PSYCHOEDUCATION,
+        "summary": cue_moves.SUMMARY,
     }.items()
 }
 
@@ -304,21 +303,43 @@ def patterns() -> PatternSet:
     return PatternSet(GROUPS)
 
 
-CUES = ("validation", "consent_check", "advice", "judgment")
+CUES = (
+    "validation",
+    "consent_check",
+    "advice",
+    "judgment",
+    "grounding",
+    "psychoeducation",
+    "summary",
+)
 
 
 def find_all(folded: str, found: dict[str, list[Span]] | None = None) -> dict[str, list[Span]]:
-    """Spans of each cue code found in a folded turn (codes that do not fire are absent).
+    """Spans of each cue code found in a folded turn (codes that do not fire are absent),
+    and four hints: under ``"label_you"`` any label of the client ("you're being
+    dramatic"), under ``"normalise"`` any normalising ("many people find..."), under
+    ``"explore"`` a question about what the client wants, under ``"reflects"`` words that
+    reflect the client's own self-blame or ask an exploring "why do you think".
 
     ``found`` is the raw match spans of :data:`GROUPS` (from any :class:`PatternSet`
     holding them), when the caller has scanned the turn already."""
     if found is None:
         found = patterns().spans(folded)
     out: dict[str, list[Span]] = {}
+    labels = _kept(folded, found.get("label_you", ()), found.get("judgment_veto", ()))
+    if labels:
+        out["label_you"] = labels
+    normalising = _kept(folded, found.get("normalise", ()), found.get("validation_veto", ()))
+    if normalising:
+        out["normalise"] = normalising
+    if found.get("explore"):
+        out["explore"] = _kept(folded, found["explore"], ())
+    if found.get("judgment_veto"):
+        out["reflects"] = _kept(folded, found["judgment_veto"], ())
     for name in CUES:
         matches = found.get(name)
-        if not matches:
-            continue
+        if not matches or (name == "validation" and labels):
+            continue  # a label of the client vetoes validation anywhere in the turn
         spans = _kept(folded, matches, found.get(name + "_veto", ()))
         if name == "consent_check":
             # "Can I suggest you just tell him?" asks leave to advise, then advises.
