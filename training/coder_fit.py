@@ -22,7 +22,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from trainsim.coding.coder import features_of  # noqa: E402
+from trainsim.coding.cues import find_all  # noqa: E402
 from trainsim.coding.model import CUE_HEADS, Model, parse, to_bytes  # noqa: E402
+from trainsim.coding.text import fold  # noqa: E402
 
 DEFAULT_ANNOMI = ROOT.parent / "shared" / "data" / "annomi" / "therapist-utterances-dev.csv"
 HARD_TURNS = (ROOT / "training" / "data" / "domain_turns.csv",)
@@ -41,8 +43,11 @@ CUE_LABELS = (
     ROOT / "tests" / "data" / "coder_labels_holdout.csv",
     *sorted((ROOT / "training" / "data").glob("cue_turns_*.csv")),
 )
-"""Turns labelled with the four cue codes. tests/data/coder_labels_unseen.csv is never
-trained on: it measures the cue heads on wording they have not seen."""
+"""Turns labelled with the first four cue codes (an older labelling guide).
+tests/data/coder_labels_unseen.csv is never trained on."""
+WRITER_SETS = tuple(sorted((ROOT / "training" / "data").glob("cue7_*.csv")))
+"""Turns labelled with all seven cue codes from docs/coding-definitions.md, one file per
+independent writer. tests/data/cue7_blind.csv, a fifth writer's set, is never trained on."""
 WEIGHTS = ROOT / "src" / "trainsim" / "coding" / "weights.bin.gz"
 
 # Regularisation (inverse strength) and class weighting per head. Chosen once on a small
@@ -66,11 +71,19 @@ WEIGHTS = ROOT / "src" / "trainsim" / "coding" / "weights.bin.gz"
 # than by a coder trained without them (behaviour F1 0.816 -> 0.851, each file left out in
 # turn). HARD_TURNS keeps weight 1: at 0.05 the coder read "You need to tell him how you
 # feel." as a reflection again.
+# "legacy": the weight of the turns in CUE_LABELS, labelled with an older guide whose
+# validation took general "many people feel..." information as validation (the writers of
+# WRITER_SETS, given docs/coding-definitions.md, call that psychoeducation). Chosen by leaving
+# each writer's set out in turn (C in 0.3, 1, 3; legacy weight 0, 0.1, 0.3, 0.5, 1): at 0.1
+# consent and advice gain 0.03-0.05 F1 over 0. Validation: F1 0.886 at 0, 0.846 at 0.03,
+# 0.840 at 0.05, 0.821 at 0.1; but at 0 the head codes 38% of the older guide's validation
+# in tests/data/coder_labels_unseen.csv (F1 0.55), at 0.05 F1 0.89: 0.05 keeps both.
 # "boundary": the weight of BOUNDARY_TURNS (1 unless set): only the reflection heads learn from
 # them. On an 80-turn check set (tests/data/directive_check.csv) advice and minimising read as
 # reflections fall from 16 of 39 to 10, at a cost of 0.001 AnnoMI behaviour F1; weighting them
 # for every head at 0.1, 0.3 or 1 gave 13, 11 and 5 of 39 at a cost of 0.002-0.007.
 CUE_C = 1.0
+LEGACY = 0.1
 QUESTION_DOMAIN = 0.4
 DOMAIN = 0.05
 HEADS = {
@@ -78,7 +91,8 @@ HEADS = {
     "reflection": {"C": 0.1, "domain": DOMAIN},
     "complex": {"C": 0.1, "domain": DOMAIN},
     "behaviour": {"C": 0.05, "domain": DOMAIN, "boundary": 0.0},
-    **{name: {"C": CUE_C} for name in CUE_HEADS},
+    **{name: {"C": CUE_C, "legacy": LEGACY} for name in CUE_HEADS},
+    "validation": {"C": CUE_C, "legacy": 0.05},
 }
 PRUNE = 0.01  # weights below this (for every class) are dropped from the shipped file
 MIN_TURNS = 2  # features seen in fewer training turns are not used
@@ -95,8 +109,9 @@ class Turn:
     behaviour: str
     group: str
     weight: float = 1.0
-    cues: tuple[bool, ...] | None = None
-    """The cue codes in the order of ``CUE_HEADS``, for turns labelled with them."""
+    cues: tuple[bool | None, ...] | None = None
+    """The cue codes in the order of ``CUE_HEADS``, for turns labelled with them (None: this
+    code is not labelled in the turn's source)."""
     copy: bool = False
     """A typed copy of another turn (:func:`typed`): it adds no features of its own."""
     domain: bool = False
@@ -105,6 +120,9 @@ class Turn:
     boundary: bool = False
     """One of the turns in :data:`BOUNDARY_TURNS`, weighted per head by the head's
     ``"boundary"`` setting in :data:`HEADS`."""
+    legacy: bool = False
+    """One of the turns in :data:`CUE_LABELS` (the older labelling guide), weighted per
+    head by the head's ``"legacy"`` setting in :data:`HEADS`."""
 
 
 def read_turns(path: Path, group_column: str | None = "transcript_id") -> list[Turn]:
@@ -145,17 +163,29 @@ def read_domain_turns(
     return out
 
 
-def read_cue_turns(paths: tuple[Path, ...] = CUE_LABELS) -> list[Turn]:
-    """Turns labelled with validation, consent_check, advice and judgment (0/1 columns)."""
+def read_cue_turns(paths: tuple[Path, ...] = CUE_LABELS + WRITER_SETS) -> list[Turn]:
+    """Turns labelled with some or all of the cue codes (0/1 columns; a code without a
+    column is not labelled in that file)."""
     turns: list[Turn] = []
     for path in paths:
         with path.open(newline="", encoding="utf-8") as fh:
             for i, r in enumerate(csv.DictReader(fh)):
-                cues = tuple(r[name] == "1" for name in CUE_HEADS)
+                cues = tuple(r[name] == "1" if name in r else None for name in CUE_HEADS)
                 group = f"{path.stem}-{i // 8}"
                 client = r.get("prev_client_text") or ""
-                turns.append(Turn(r["text"], client, "", "", "", group, cues=cues))
+                legacy = path in CUE_LABELS
+                if legacy and cues[0] and _informs(r["text"]):
+                    cues = (None, *cues[1:])  # see _informs
+                turns.append(Turn(r["text"], client, "", "", "", group, cues=cues, legacy=legacy))
     return turns
+
+
+def _informs(text: str) -> bool:
+    """Whether a psychoeducation pattern fires in ``text``. The older guide had no
+    psychoeducation code, so it labelled general information that normalises ("many
+    people find...") as validation; the writers of :data:`WRITER_SETS` label it
+    psychoeducation. The validation head does not learn from such older turns."""
+    return "psychoeducation" in find_all(fold(text))
 
 
 _TYPED_DROPS = str.maketrans("", "", "'\u2019?.!")
@@ -183,6 +213,7 @@ def typed(turns: list[Turn]) -> list[Turn]:
                     copy=True,
                     domain=t.domain,
                     boundary=t.boundary,
+                    legacy=t.legacy,
                 )
             )
     return out
@@ -201,7 +232,7 @@ def targets(turn: Turn) -> dict[str, str | None]:
         )
     if turn.cues is not None:
         cues = zip(CUE_HEADS, turn.cues, strict=True)
-        out.update({name: "yes" if on else "no" for name, on in cues})
+        out.update({name: None if on is None else "yes" if on else "no" for name, on in cues})
     return out
 
 
@@ -222,6 +253,7 @@ def fit(turns: list[Turn], feats: list[dict[str, float]] | None = None) -> dict:
     weights = np.array([t.weight for t in turns])
     domain = np.array([t.domain for t in turns])
     boundary = np.array([t.boundary for t in turns])
+    legacy = np.array([t.legacy for t in turns])
     heads: dict[str, dict] = {}
     used: set[int] = set()
     raw: dict[str, tuple[list[str], np.ndarray, np.ndarray]] = {}
@@ -231,7 +263,8 @@ def fit(turns: list[Turn], feats: list[dict[str, float]] | None = None) -> dict:
             continue
         y = np.array([labels[i][head] for i in idx])
         w = weights * np.where(domain, params.get("domain", 1.0), 1.0)
-        w = (w * np.where(boundary, params.get("boundary", 1.0), 1.0))[idx]
+        w = w * np.where(boundary, params.get("boundary", 1.0), 1.0)
+        w = (w * np.where(legacy, params.get("legacy", 1.0), 1.0))[idx]
         if params.get("nb"):
             classes, coef, bias = _fit_nb_ovr(x_all[idx], y, w, params["C"])
         else:

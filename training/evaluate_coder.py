@@ -38,8 +38,8 @@ from sklearn.metrics import cohen_kappa_score, confusion_matrix, f1_score
 from sklearn.model_selection import GroupKFold
 
 from trainsim.coding import code, cues
-from trainsim.coding.coder import features_of
-from trainsim.coding.model import CUE_HEADS, cue_margins, decide
+from trainsim.coding.coder import decide_cues, features_of, scan
+from trainsim.coding.model import CUE_HEADS, decide
 from trainsim.coding.text import fold
 
 DOC = ROOT / "docs" / "coder.md"
@@ -174,12 +174,16 @@ def prf(gold: list[bool], got: list[bool]) -> tuple[float, float, float]:
     return prec, rec, 2 * prec * rec / (prec + rec) if prec + rec else 0.0
 
 
-def cue_table(gold: list[tuple[bool, ...]], got: list[dict[str, bool]]) -> list[str]:
-    """A Markdown table of precision, recall and F1 per cue code."""
+def cue_table(gold: list[tuple[bool | None, ...]], got: list[dict[str, bool]]) -> list[str]:
+    """A Markdown table of precision, recall and F1 per cue code (over the turns labelled
+    with that code)."""
     lines = ["| code | positives | precision | recall | F1 |", "| --- | --- | --- | --- | --- |"]
     for i, name in enumerate(CUE_HEADS):
-        g = [row[i] for row in gold]
-        prec, rec, f1 = prf(g, [p[name] for p in got])
+        idx = [k for k, row in enumerate(gold) if len(row) > i and row[i] is not None]
+        if not idx:
+            continue
+        g = [bool(gold[k][i]) for k in idx]
+        prec, rec, f1 = prf(g, [got[k][name] for k in idx])
         lines.append(f"| {name} | {sum(g)} | {prec:.3f} | {rec:.3f} | {f1:.3f} |")
     return lines
 
@@ -189,8 +193,10 @@ def cue_cv() -> list[str]:
     their typed copies, as the shipped heads are); then the same for typed copies of it."""
     turns = read_cue_turns()
     copies = typed(turns)
-    feats = [features_of(t.text, t.client) for t in turns]
-    copy_feats = {id(t): features_of(t.text, t.client) for t in copies}
+    scanned = [scan(t.text, t.client) for t in turns]
+    feats = [f for _, _, f in scanned]
+    found = [hints for _, hints, _ in scanned]
+    copy_feats = {id(t): scan(t.text, t.client)[:0:-1] for t in copies}
     source_of = {id(t): t.group.rsplit("-", 1)[0] for t in [*turns, *copies]}
     sources = [source_of[id(t)] for t in turns]
     gold = [t.cues or () for t in turns]
@@ -208,21 +214,22 @@ def cue_cv() -> list[str]:
         train = [turns[i] for i, s in enumerate(sources) if s != source]
         train += [t for t in copies if source_of[id(t)] != source]
         train_feats = [feats[i] for i, s in enumerate(sources) if s != source]
-        train_feats += [copy_feats[id(t)] for t in copies if source_of[id(t)] != source]
+        train_feats += [copy_feats[id(t)][0] for t in copies if source_of[id(t)] != source]
         m = to_model(fit(train, train_feats))
         for i in test:
-            margins = cue_margins(m, m.scores(feats[i]))
-            got[i] = {name: margins[name] > 0 for name in CUE_HEADS}
+            got[i] = decide_cues(m, m.scores(feats[i]), found[i])[0]
         for t in copies:
             if source_of[id(t)] == source:
-                margins = cue_margins(m, m.scores(copy_feats[id(t)]))
-                got_typed.append({name: margins[name] > 0 for name in CUE_HEADS})
+                f, hints = copy_feats[id(t)]
+                got_typed.append(decide_cues(m, m.scores(f), hints)[0])
                 gold_typed.append(t.cues or ())
-        f1s = [
-            prf([gold[i][k] for i in test], [got[i][name] for i in test])[2]
-            for k, name in enumerate(CUE_HEADS)
-        ]
-        lines.append(f"| {source} | {len(test)} | " + " | ".join(f"{f:.3f}" for f in f1s) + " |")
+        f1s = []
+        for k, name in enumerate(CUE_HEADS):
+            labelled = [i for i in test if gold[i][k] is not None]
+            g = [bool(gold[i][k]) for i in labelled]
+            f1s.append(prf(g, [got[i][name] for i in labelled])[2] if labelled else None)
+        shown = ("-" if f is None else f"{f:.3f}" for f in f1s)
+        lines.append(f"| {source} | {len(test)} | " + " | ".join(shown) + " |")
     lines += ["", f"All {len(turns)} left-out predictions pooled:", "", *cue_table(gold, got)]
     lines += [
         "",
@@ -239,7 +246,7 @@ def unseen_figures(path: Path) -> list[str]:
     coder on its turns typed in lower case and on the rest."""
     with path.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
-    gold = [tuple(r[name] == "1" for name in CUE_HEADS) for r in rows]
+    gold = [tuple(r[name] == "1" if name in r else None for name in CUE_HEADS) for r in rows]
     shipped = [code(r["text"], r.get("prev_client_text") or None) for r in rows]
     got = [{n: getattr(c, n) for n in CUE_HEADS} for c in shipped]
     patterns = [cues.find_all(fold(r["text"])) for r in rows]

@@ -151,7 +151,7 @@ def test_validation_versus_empty_praise() -> None:
 
 
 def test_must_have_felt_is_validation_not_advice() -> None:
-    c = code("You must have felt so alone.", "Nobody at school knew.")
+    c = code("You must have felt so alone.")
     assert c.validation and not c.advice
     assert code("You must tell him tonight.").advice
 

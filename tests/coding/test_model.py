@@ -71,11 +71,10 @@ def test_model_has_the_cue_heads() -> None:
         # No cue pattern matches these; the learned heads find them, and the span is
         # the sentence whose words weigh towards the code, not the whole turn.
         (
-            "Thanks for coming in today. Maybe he is just not attracted to you anymore.",
+            "Thanks for coming in today. Honestly, that was a daft thing to do.",
             "judgment",
-            "Maybe he is just not attracted to you anymore.",
+            "Honestly, that was a daft thing to do.",
         ),
-        ("That is a tired place to be.", "validation", "That is a tired place to be."),
         ("Pop it in your bio so people know.", "advice", "Pop it in your bio so people know."),
     ],
 )

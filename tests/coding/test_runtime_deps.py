@@ -58,9 +58,12 @@ def test_weights_load_and_code_without_numpy_or_sklearn() -> None:
         "behaviour",
         "complex",
         "consent_check",
+        "grounding",
         "judgment",
+        "psychoeducation",
         "question",
         "reflection",
+        "summary",
         "validation",
     ]
     assert out["features"] > 1000

@@ -1,10 +1,11 @@
 """Coding one clinician turn.
 
 The learned model decides question, reflection and behaviour, and, where the
-weights have cue heads, validation, consent checks, advice and judgment too: the
-hand-written cue patterns that fired are features of those heads, and their
-matches are the spans shown. A cue the model finds with no pattern behind it is
-shown on the sentences whose words weigh most towards it.
+weights have cue heads, validation, consent checks, advice, judgment, grounding,
+psychoeducation and summary too: the hand-written cue patterns that fired are
+features of those heads, and their matches are the spans shown. A cue the model
+finds with no pattern behind it is shown on the sentences whose words weigh most
+towards it. Every code carries the model's probability (:attr:`Codes.confidence`).
 """
 
 from __future__ import annotations
@@ -62,9 +63,9 @@ def code(text: str, client_text: str | None = None, *, spans: bool = True) -> Co
     m = model.load()
     scores = m.scores(features, binary=True)  # extract() gives every feature the value 1
     question, reflection, behaviour = model.decide(m, scores)
-    margins = model.cue_margins(m, scores)
-    # Weights without cue heads leave the cue codes to the patterns.
-    on = {name: margins[name] > 0 if name in margins else name in found for name in cues.CUES}
+    filler = bool(_FILLER_ONLY.match(folded))
+    on, confidence, vetoed = decide_cues(m, scores, found, filler=filler)
+    confidence.update(model.probabilities(m, scores, question))
     sentences = sentence_spans(folded) if spans or question != "none" else []
     asks = question != "none" or (spans and reflection != "none")
     asked = question_spans(folded, sentences) if asks else []
@@ -80,18 +81,54 @@ def code(text: str, client_text: str | None = None, *, spans: bool = True) -> Co
             where["reflection"] = tuple(_reflection_spans(folded, asked, sentences))
         for name in cues.CUES:
             if on[name]:
-                where[name] = tuple(found.get(name) or _strongest(m, folded, name, sentences))
+                own = found.get(name) or (found.get("normalise") if name == "validation" else None)
+                where[name] = tuple(own or _strongest(m, folded, name, sentences))
     return Codes(
         question=question,  # type: ignore[arg-type]
         questions=questions,
         reflection=reflection,  # type: ignore[arg-type]
         behaviour=behaviour,  # type: ignore[arg-type]
-        validation=on["validation"],
-        consent_check=on["consent_check"],
-        advice=on["advice"],
-        judgment=on["judgment"],
         spans=where,
+        confidence=confidence,
+        vetoed=vetoed,
+        **on,
     )
+
+
+def decide_cues(
+    m: model.Model, scores: list[float], found: dict[str, list[Span]], *, filler: bool = False
+) -> tuple[dict[str, bool], dict[str, float], tuple[str, ...]]:
+    """Which cue codes a turn carries, the probability of each, and the codes a rule vetoed.
+
+    A head decides its code (probability at least 0.5); weights without that head leave
+    it to the patterns, as does a ``filler`` turn ("ok", "Mm"), whose few words the
+    heads would otherwise read through the client's line. A question about what the
+    client wants is not advice unless an advice pattern fires; a turn that reflects the
+    client's self-blame is not judgment unless a judgment pattern fires. Then the safety
+    rule: a turn coded judgment, or one that labels the client, is never coded validation.
+    """
+    margins = model.cue_margins(m, scores)
+    on: dict[str, bool] = {}
+    confidence: dict[str, float] = {}
+    for name in cues.CUES:
+        if name in margins and not filler:
+            confidence[name] = model.sigmoid(margins[name])
+            on[name] = margins[name] > 0
+        else:
+            on[name] = name in found
+            confidence[name] = 1.0 if on[name] else 0.0
+    vetoed: tuple[str, ...] = ()
+    if on["advice"] and "explore" in found and "advice" not in found:
+        vetoed += ("advice:exploring",)
+        on["advice"], confidence["advice"] = False, 0.0
+    if on["judgment"] and "reflects" in found and "judgment" not in found:
+        vetoed += ("judgment:reflects",)
+        on["judgment"], confidence["judgment"] = False, 0.0
+    if on["validation"] and (on["judgment"] or "label_you" in found):
+        vetoed += ("validation:judgment" if on["judgment"] else "validation:label",)
+        on["validation"] = False
+        confidence["validation"] = 0.0
+    return on, confidence, vetoed
 
 
 def code_many(

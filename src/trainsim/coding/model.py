@@ -7,8 +7,9 @@ all over the features of :mod:`trainsim.coding.features`:
 * ``reflection``: none / yes (a reflection is present)
 * ``complex``: simple / complex (trained on reflections only)
 * ``behaviour``: question / reflection / therapist_input / other
-* ``validation``, ``consent_check``, ``advice``, ``judgment``: no / yes (trained on
-  the project's own labelled turns; the cue rules that fired are among the features)
+* ``validation``, ``consent_check``, ``advice``, ``judgment``, ``grounding``,
+  ``psychoeducation``, ``summary``: no / yes (trained on the project's own labelled
+  turns; the cue rules that fired are among the features)
 
 The file is written by ``training/train_coder.py`` (see :func:`to_bytes` for its layout).
 """
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 import struct
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
@@ -26,7 +28,15 @@ from trainsim.coding.memo import Memo
 
 WEIGHTS_FILE = "weights.bin.gz"
 MAGIC = b"trainsim-coder-weights 2"
-CUE_HEADS = ("validation", "consent_check", "advice", "judgment")
+CUE_HEADS = (
+    "validation",
+    "consent_check",
+    "advice",
+    "judgment",
+    "grounding",
+    "psychoeducation",
+    "summary",
+)
 
 
 @dataclass(frozen=True)
@@ -254,4 +264,39 @@ def cue_margins(model: Model, scores: list[float]) -> dict[str, float]:
         if head is not None:
             yes = head.classes.index("yes")
             out[name] = scores[head.start + yes] - scores[head.start + 1 - yes]
+    return out
+
+
+def sigmoid(z: float) -> float:
+    """The logistic function, safe for any margin."""
+    if z >= 0:
+        return 1.0 / (1.0 + math.exp(-z))
+    e = math.exp(z)
+    return e / (1.0 + e)
+
+
+def _softmax(own: list[float]) -> list[float]:
+    top = max(own)
+    exps = [math.exp(v - top) for v in own]
+    total = sum(exps)
+    return [e / total for e in exps]
+
+
+def probabilities(model: Model, scores: list[float], question: str) -> dict[str, float]:
+    """Probabilities of the question and reflection codes from their heads: open and
+    closed question, a reflection present, and two or more questions (taken as the
+    probability that the turn asks a question of the kind decided)."""
+    out: dict[str, float] = {}
+    q = model.heads.get("question")
+    if q is not None:
+        probs = dict(zip(q.classes, _softmax(scores[q.start : q.start + len(q.classes)]),
+                         strict=True))
+        out["open_question"] = probs.get("open", 0.0)
+        out["closed_question"] = probs.get("closed", 0.0)
+        out["stacked_questions"] = probs.get(question, 0.0) if question != "none" else 0.0
+    r = model.heads.get("reflection")
+    if r is not None:
+        probs = dict(zip(r.classes, _softmax(scores[r.start : r.start + len(r.classes)]),
+                         strict=True))
+        out["reflection"] = probs.get("yes", 0.0)
     return out
