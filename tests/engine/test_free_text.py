@@ -22,6 +22,9 @@ class FakeCodes:
     def labels(self) -> list[str]:
         return self.codes
 
+    def unsure(self) -> list[str]:
+        return []
+
 
 class FakeCoder:
     """Codes by a lookup table, recording the client text it was given."""
@@ -165,3 +168,34 @@ def test_coder_vocabulary_is_the_models() -> None:
     from trainsim.model.codes import CODES
 
     assert set(LABELS) <= set(CODES)
+
+
+
+def test_the_engine_keeps_the_safety_rule_whatever_the_rubric_says() -> None:
+    """A rubric that credits any validation still pays nothing for a judgment-coded turn."""
+    from collections import defaultdict
+
+    from trainsim.library import load_library
+    from trainsim.model import Rubric
+
+    bundled = load_library()
+    scenario = bundled.scenario("daniel-permission-to-stop").model
+    raw = bundled.rubrics["validation"].model_dump()
+    raw["free_text"] = {"available": 2, "rules": [
+        {"when": {"code": "validation"}, "points": 2, "reason": "validated"}]}
+    rubrics = {r: bundled.rubrics[r] for r in scenario.rubrics}
+    rubrics["validation"] = Rubric.model_validate(raw)
+    warm_line, cold_line = "That makes sense.", "That makes sense, but it's a bit weak."
+    table = defaultdict(list, {warm_line: ["reflection", "validation"],
+                               cold_line: ["reflection", "validation", "judgment"]})
+    turns = []
+    for line in (warm_line, cold_line):
+        session = Session(scenario, rubrics, coder=FakeCoder(table), seed=1)
+        session.choose("frame-and-invite")
+        turns.append(session.respond(line))
+    warm, cold = turns
+    assert warm.available["validation"] == 2
+    assert warm.points("validation") == 2
+    assert cold.points("validation") == 0
+    safety = [e for e in cold.evidence if e.source == "safety:validation"]
+    assert len(safety) == 1 and "safety rule" in safety[0].reason

@@ -107,6 +107,9 @@ def test_safety_rule_a_judgment_earns_no_validation() -> None:
         def labels(self) -> list[str]:
             return self.codes
 
+        def unsure(self) -> list[str]:
+            return []
+
     def coder(text: str, client: str | None) -> Coded:
         return Coded(["reflection", "validation"] + (["judgment"] if "weak" in text else []))
 
@@ -117,5 +120,6 @@ def test_safety_rule_a_judgment_earns_no_validation() -> None:
     cold = Session(scenario, rubrics, coder=coder, seed=1)
     cold.choose("frame-and-invite")
     turn = cold.respond(line + ", but honestly it's a bit weak.")
-    assert [e.points for e in turn.evidence if e.dimension == "validation"] == [-2]
+    assert [(e.points, e.source) for e in turn.evidence if e.dimension == "validation"] == [
+        (-2, "rule:validation:5"), (0, "safety:validation")]
     assert turn.points("pacing") <= 0

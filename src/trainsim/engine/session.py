@@ -32,6 +32,8 @@ class CodedText(Protocol):
 
     def labels(self) -> list[str]: ...
 
+    def unsure(self) -> list[str]: ...
+
 
 Coder = Callable[[str, str | None], CodedText]
 
@@ -212,7 +214,7 @@ class Session:
         if same is not None and repeat_of is None:
             return self._take(same, options, "typed", text)
         node = self.node
-        codes, spans = self._code(text)
+        codes, spans, unsure = self._code(text)
         facts = self.facts(codes, text)
         available = typed.typed_available(node, options, self.rubrics, self.scenario.rubrics)
         evidence = typed.score_typed(node, self.rubrics, available, facts)
@@ -221,6 +223,7 @@ class Session:
         ordered = tuple(sorted(codes, key=lambda c: _CODE_ORDER.get(c, len(_CODE_ORDER))))
         common = dict(kind="typed", option=None, text=text, codes=ordered,
                       shown=tuple(o.id for o in options), spans=spans, repeat_of=repeat_of,
+                      unsure=tuple(c for c in ordered if c in unsure),
                       probing=facts.probing, pressed_limit=facts.probes_limit)
         if not codes and not evidence and not facts.probes_limit:
             hold = node.hold or f"{self.scenario.client.name} waits for you to say more."
@@ -255,15 +258,16 @@ class Session:
                 return limit.pressure
         return None
 
-    def _code(self, text: str) -> tuple[frozenset[str], dict[str, tuple[tuple[int, int], ...]]]:
-        """The coder's codes and spans for ``text`` at this node, less a consent check whose
-        permission carries the question itself (no choice was offered)."""
+    def _code(self, text: str) -> tuple[frozenset[str], dict[str, tuple[tuple[int, int], ...]],
+                                        frozenset[str]]:
+        """The coder's codes, spans and unsure codes for ``text`` at this node, less a consent
+        check whose permission carries the question itself (no choice was offered)."""
         coded = self.coder(text, " ".join(self.node.client_lines) or None)
         codes, spans = frozenset(coded.labels()), dict(coded.spans)
         if "consent_check" in codes and typed.wrapped_permission(typed.read(text)):
             codes -= {"consent_check"}
             spans.pop("consent_check", None)
-        return codes, spans
+        return codes, spans, frozenset(coded.unsure()) & codes
 
     def _best_option(self, options: list[Option]) -> tuple[int, str]:
         """The best visible option's total points, and which it is."""
@@ -310,13 +314,13 @@ class Session:
                  reply: str | list[str] | tuple[str, ...] | None = None,
                  narration: str | None = None, held: bool = False,
                  repeat_of: int | None = None, probing: bool = False,
-                 pressed_limit: bool = False) -> Turn:
+                 pressed_limit: bool = False, unsure: tuple[str, ...] = ()) -> Turn:
         before = dict(self._state)
         after = {name: self.scenario.state[name].clamp(value + effects.get(name, 0))
                  for name, value in before.items()}
         lines = (reply,) if isinstance(reply, str) else tuple(reply or ())
         turn = Turn(index=len(self._turns), node=self._node_id, kind=kind,  # type: ignore[arg-type]
-                    option=option, text=text, codes=codes,
+                    option=option, text=text, codes=codes, unsure=unsure,
                     spans={k: tuple(map(tuple, v)) for k, v in (spans or {}).items()},
                     evidence=evidence, shown=shown, available=available, best=best[0],
                     best_source=best[1], feedback=feedback,

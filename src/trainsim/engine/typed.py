@@ -242,11 +242,17 @@ def typed_available(node: Node, options: Sequence[Option], rubrics: Mapping[str,
     return out
 
 
+SAFETY_DIMENSION = "validation"
+SAFETY_REASON = ("safety rule: a response coded judgment earns no validation points, however "
+                 "warm the rest of it")
+
+
 def score_typed(node: Node, rubrics: Mapping[str, Rubric], available: Mapping[str, int],
                 facts: Facts) -> list[Evidence]:
     """The evidence a typed response earns: rubric rules, then the node's, per dimension.
 
     Positive points are capped at what was available; where nothing was, only losses count.
+    The safety rule comes first: a response coded judgment earns no validation points.
     """
     evidence: list[Evidence] = []
     for dim, limit in available.items():
@@ -257,6 +263,10 @@ def score_typed(node: Node, rubrics: Mapping[str, Rubric], available: Mapping[st
         fired = [(rule, f"rule:{dim}:{i}") for i, rule in enumerate(scoring.rules, 1)]
         fired += [(rule, f"node:{dim}:{i}") for i, rule in enumerate(node.rules.get(dim, []), 1)]
         found = [_evidence(dim, rule, source) for rule, source in fired if holds(rule.when, facts)]
+        if dim == SAFETY_DIMENSION and facts.codes is not None and "judgment" in facts.codes:
+            found = [e for e in found if e.points <= 0]
+            found.append(Evidence(dimension=dim, points=0, reason=SAFETY_REASON,
+                                  source=f"safety:{dim}"))
         if limit <= 0:
             found = [e for e in found if e.points < 0]
         evidence += found

@@ -32,6 +32,9 @@ class Turn(Record):
         None, description="The chosen option's id, or the option whose words were typed.")
     text: str = Field(description="What the trainee said: the option text or the typed words.")
     codes: tuple[str, ...] = ()
+    unsure: tuple[str, ...] = Field(
+        (), description="Typed turns: codes the coder gave with a probability below its "
+        "'unsure' threshold (shown as unsure, still scored).")
     spans: dict[str, tuple[tuple[int, int], ...]] = Field(
         default_factory=dict, description="Typed turns: code -> character spans that show it.")
     evidence: tuple[Evidence, ...] = ()
