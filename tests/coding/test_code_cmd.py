@@ -51,7 +51,8 @@ def test_csv_to_file_keeps_input_columns(turns_csv: Path, tmp_path: Path) -> Non
     with out.open(newline="", encoding="utf-8") as fh:
         rows = list(csv.DictReader(fh))
     assert list(rows[0])[:3] == ["id", "text", "prev_client_text"]
-    assert list(rows[0])[3:] == list(code_cmd.CODE_COLUMNS)
+    added = [*code_cmd.CODE_COLUMNS, *code_cmd.CONFIDENCE_COLUMNS]
+    assert list(rows[0])[3:] == added
     assert [r["id"] for r in rows] == ["1", "2", "3"]
     assert rows[0]["code_consent"] == "1"
     assert rows[0]["code_question"] == "closed"
@@ -181,7 +182,8 @@ def test_subprocess_python_c(turns_csv: Path) -> None:
         timeout=60,
     )
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout.splitlines()[0].endswith(",".join(code_cmd.CODE_COLUMNS))
+    added = [*code_cmd.CODE_COLUMNS, *code_cmd.CONFIDENCE_COLUMNS]
+    assert ok.stdout.splitlines()[0].endswith(",".join(added))
     bad = subprocess.run(
         [sys.executable, "-c", script, "code", str(turns_csv.with_name("gone.csv"))],
         capture_output=True,

@@ -2,6 +2,10 @@
 
     trainsim code INPUT.csv [--text-column text] [--context-column prev_client_text] [-o OUT.csv]
     trainsim code -          # one turn per line in, one JSON object per line out
+    trainsim code ... --min-confidence 0.8   # give only codes the coder is that sure of
+
+Each output row carries ``code_*`` columns (the codes) and ``conf_*`` columns (the coder's
+probability that each code is present).
 
 Errors are one line on stderr, ``PATH: message`` or ``PATH:LINE: message``, and exit 1.
 """
@@ -16,7 +20,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from trainsim.coding import Codes, code, code_many
+from trainsim.coding import LABELS, Codes, code, code_many
 from trainsim.library.files import byte_position
 
 DEFAULT_CONTEXT = "prev_client_text"
@@ -29,7 +33,11 @@ CODE_COLUMNS = (
     "code_consent",
     "code_advice",
     "code_judgment",
+    "code_grounding",
+    "code_psychoeducation",
+    "code_summary",
 )
+CONFIDENCE_COLUMNS = tuple(f"conf_{name}" for name in LABELS)
 
 
 class InputError(Exception):
@@ -51,14 +59,32 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
         help=f"column holding the client's previous line (default: {DEFAULT_CONTEXT}, if present)",
     )
     p.add_argument("-o", "--output", help="write the coded CSV here instead of stdout")
+    p.add_argument(
+        "--min-confidence",
+        type=_probability,
+        default=0.0,
+        metavar="P",
+        help="give a code only when the coder's probability for it is at least P (0 to 1; "
+        "default 0: every code the coder gives)",
+    )
     p.set_defaults(func=run)
+
+
+def _probability(value: str) -> float:
+    try:
+        p = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a number between 0 and 1") from None
+    if not 0.0 <= p <= 1.0:
+        raise argparse.ArgumentTypeError(f"{value} is not between 0 and 1")
+    return p
 
 
 def run(args: argparse.Namespace) -> int:
     """Run ``trainsim code``; return the exit status."""
     try:
         if args.input == "-":
-            _code_lines(sys.stdin, sys.stdout)
+            _code_lines(sys.stdin, sys.stdout, args.min_confidence)
         else:
             _code_csv(args)
     except InputError as err:
@@ -68,7 +94,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def code_columns(codes: Codes) -> dict[str, str]:
-    """The ``code_*`` output columns for one turn."""
+    """The ``code_*`` and ``conf_*`` output columns for one turn."""
+    conf = {f"conf_{name}": f"{codes.confidence.get(name, 0.0):.3f}" for name in LABELS}
     return {
         "code_question": codes.question,
         "code_questions": str(codes.questions),
@@ -78,15 +105,20 @@ def code_columns(codes: Codes) -> dict[str, str]:
         "code_consent": str(int(codes.consent_check)),
         "code_advice": str(int(codes.advice)),
         "code_judgment": str(int(codes.judgment)),
+        "code_grounding": str(int(codes.grounding)),
+        "code_psychoeducation": str(int(codes.psychoeducation)),
+        "code_summary": str(int(codes.summary)),
+        **conf,
     }
 
 
-def _code_lines(source: TextIO, sink: TextIO) -> None:
+def _code_lines(source: TextIO, sink: TextIO, min_confidence: float = 0.0) -> None:
     for line in source:
         text = line.rstrip("\r\n")
         if not text.strip():
             continue
-        sink.write(json.dumps({"text": text, **code(text).to_dict()}, ensure_ascii=False) + "\n")
+        coded = code(text).confident(min_confidence)
+        sink.write(json.dumps({"text": text, **coded.to_dict()}, ensure_ascii=False) + "\n")
 
 
 def _read_text(path: Path) -> str:
@@ -137,14 +169,15 @@ def _code_csv(args: argparse.Namespace) -> None:
         context = DEFAULT_CONTEXT
     ti = header.index(args.text_column)
     ci = header.index(context) if context else None
-    fieldnames = header + [c for c in CODE_COLUMNS if c not in header]
+    added = (*CODE_COLUMNS, *CONFIDENCE_COLUMNS)
+    fieldnames = header + [c for c in added if c not in header]
     coded = code_many(
         [r[ti] for r in rows], [r[ci] for r in rows] if ci is not None else None, spans=False
     )  # the CSV has no column for spans
     out_rows = []
     for row, codes in zip(rows, coded, strict=True):
         record = dict(zip(header, row, strict=True))
-        record.update(code_columns(codes))
+        record.update(code_columns(codes.confident(args.min_confidence)))
         out_rows.append(record)
     if args.output:
         out = Path(args.output)
