@@ -18,9 +18,13 @@ SIZE = (100, 30)
 class FakeCodes:
     codes: list[str]
     spans: dict[str, tuple[tuple[int, int], ...]] = field(default_factory=dict)
+    doubtful: list[str] = field(default_factory=list)
 
     def labels(self) -> list[str]:
         return self.codes
+
+    def unsure(self) -> list[str]:
+        return self.doubtful
 
 
 def fake_coder(text: str, client_text: str | None) -> FakeCodes:
@@ -30,6 +34,8 @@ def fake_coder(text: str, client_text: str | None) -> FakeCodes:
     if text.startswith("Is it okay"):
         return FakeCodes(["consent_check", "closed_question"],
                          {"consent_check": ((0, 10),)})
+    if text.startswith("Why did"):
+        return FakeCodes(["open_question", "judgment"], {"judgment": ((0, 7),)}, ["judgment"])
     return FakeCodes([])
 
 
@@ -123,3 +129,17 @@ async def test_a_response_with_nothing_to_answer_leaves_the_client_waiting(make_
         lines = screen.transcript.lines
         assert [line.text for line in lines[-2:]] == ["ok", "Test waits for you to say more."]
         assert "stays where it is" in str(screen.query_one("#coach", Static).render())
+
+
+async def test_coach_marks_unsure_codes_and_states_the_safety_rule(make_app) -> None:
+    app: RecordingApp = make_app(coder=fake_coder)
+    async with app.run_test(size=(100, 50)) as pilot:
+        screen = await _session(pilot)
+        await pilot.press("tab", *"Why did you wait?", "enter")
+        await pilot.pause()
+        turn = screen.controller.turns[0]
+        assert turn.unsure == ("judgment",)
+        text = str(screen.query_one("#coach", Static).render())
+        assert "judgment (unsure)" in text
+        assert "a supervisor may" in text
+        assert "Safety rule:" in text and "no validation points" in text

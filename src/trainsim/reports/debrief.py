@@ -66,6 +66,8 @@ class TurnRow:
     """'choice' for a chosen option, 'typed' for the trainee's own words."""
     codes: tuple[str, ...] = ()
     """What the coder found in a typed response (empty for choices)."""
+    unsure: tuple[str, ...] = ()
+    """Codes among ``codes`` the coder was unsure of."""
 
 
 @dataclass(frozen=True)
@@ -273,7 +275,8 @@ def build_debrief(scenario: Scenario, rubrics: Mapping[str, Rubric], turns: Sequ
             index=turn.index, node=turn.node, text=turn.text, option=turn.option,
             points=points, feedback=turn.feedback, better_option=better, exemplar=exemplar,
             state_before=dict(turn.state_before), state_after=dict(turn.state_after),
-            kind=turn.kind, codes=turn.codes if turn.kind == "typed" else ()))
+            kind=turn.kind, codes=turn.codes if turn.kind == "typed" else (),
+            unsure=turn.unsure if turn.kind == "typed" else ()))
 
     session_points = tuple(
         PointRow(rubric=dim, title=titles[dim], points=e.points, available=0,
@@ -312,9 +315,14 @@ CODE_NAMES = {
 }
 
 
-def code_names(codes: Sequence[str]) -> str:
-    """Codes in words: 'open question, reflection', or 'no codes'."""
-    return ", ".join(CODE_NAMES.get(c, c) for c in codes) or "no codes"
+UNSURE_NOTE = ("unsure: the coder gave it less than a 70% probability; a supervisor may "
+               "read these words differently")
+
+
+def code_names(codes: Sequence[str], unsure: Sequence[str] = ()) -> str:
+    """Codes in words: 'open question, validation (unsure)', or 'no codes'."""
+    return ", ".join(CODE_NAMES.get(c, c) + (" (unsure)" if c in unsure else "")
+                     for c in codes) or "no codes"
 
 
 def format_points(points: int) -> str:

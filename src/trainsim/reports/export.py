@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from trainsim.reports.debrief import (
+    UNSURE_NOTE,
     Debrief,
     TranscriptLine,
     code_names,
@@ -74,7 +75,9 @@ def to_markdown(debrief: Debrief) -> str:
     for t in d.turns:
         out += [f"### Turn {t.index + 1} ({t.node})", "", f"You said: \"{t.text}\"", ""]
         if t.kind == "typed":
-            out += [f"Typed in your own words; coded as: {code_names(t.codes)}", ""]
+            out += [f"Typed in your own words; coded as: {code_names(t.codes, t.unsure)}", ""]
+            if t.unsure:
+                out += [f"({UNSURE_NOTE})", ""]
         if t.points:
             for p in t.points:
                 out.append(f"- {p.title}: {format_points(p.points)} (best available "

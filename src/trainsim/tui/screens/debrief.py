@@ -13,6 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Label, Sparkline, Static
 
 from trainsim.reports.debrief import (
+    UNSURE_NOTE,
     Debrief,
     code_names,
     ending_line,
@@ -74,7 +75,9 @@ def turns_content(debrief: Debrief) -> Content:
                                         text=t.text))
         if t.kind == "typed":
             rows.append(Content.from_markup("  [dim]Typed; coded as:[/dim] [b]$codes[/b]",
-                                            codes=code_names(t.codes)))
+                                            codes=code_names(t.codes, t.unsure)))
+            if t.unsure:
+                rows.append(Content.from_markup("  [dim]($note)[/dim]", note=UNSURE_NOTE))
         if not t.points:
             rows.append(Content.from_markup("  [dim]No points either way on the scored "
                                             "skills.[/dim]"))

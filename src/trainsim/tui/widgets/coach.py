@@ -9,9 +9,13 @@ from textual.widgets import Static
 
 from trainsim.model import Rubric
 from trainsim.model.record import Turn
-from trainsim.reports.debrief import code_names, format_points
+from trainsim.reports.debrief import UNSURE_NOTE, code_names, format_points
 
 HIGHLIGHT = "bold reverse $accent"
+
+SAFETY = ("a response coded judgment earns no validation points, however warm the rest of "
+          "it. Blame, labels, minimising or telling the client how not to feel tell them their "
+          "experience is wrong.")
 
 WAITING = "Feedback on each response will appear here."
 
@@ -28,7 +32,11 @@ class CoachPanel(Static):
         if turn.kind == "typed":
             parts.append(highlighted(turn))
             parts.append(Content.from_markup("[dim]Coded as:[/dim] [b]$codes[/b]",
-                                             codes=code_names(turn.codes)))
+                                             codes=code_names(turn.codes, turn.unsure)))
+            if turn.unsure:
+                parts.append(Content.from_markup("[dim]($note)[/dim]", note=UNSURE_NOTE))
+        if "judgment" in turn.codes:
+            parts.append(Content.from_markup("[b $warning]Safety rule:[/] $rule", rule=SAFETY))
         if turn.feedback:
             parts.append(Content(turn.feedback))
         for dim, best in turn.available.items():
