@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from functools import cache
 
 from trainsim.coding import cue_judgment, cue_moves
+from trainsim.coding.codes import CUE_FIELDS
 from trainsim.coding.patterns import PatternSet, loose
 
 Span = tuple[int, int]
@@ -303,15 +304,7 @@ def patterns() -> PatternSet:
     return PatternSet(GROUPS)
 
 
-CUES = (
-    "validation",
-    "consent_check",
-    "advice",
-    "judgment",
-    "grounding",
-    "psychoeducation",
-    "summary",
-)
+CUES = CUE_FIELDS
 
 
 def find_all(folded: str, found: dict[str, list[Span]] | None = None) -> dict[str, list[Span]]:

@@ -24,19 +24,12 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 
+from trainsim.coding.codes import CUE_FIELDS
 from trainsim.coding.memo import Memo
 
 WEIGHTS_FILE = "weights.bin.gz"
 MAGIC = b"trainsim-coder-weights 2"
-CUE_HEADS = (
-    "validation",
-    "consent_check",
-    "advice",
-    "judgment",
-    "grounding",
-    "psychoeducation",
-    "summary",
-)
+CUE_HEADS = CUE_FIELDS
 
 
 @dataclass(frozen=True)
