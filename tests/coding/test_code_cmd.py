@@ -87,7 +87,8 @@ def test_context_column_is_used(tmp_path: Path, capsys) -> None:
 
 
 def test_stdin_json_lines(monkeypatch, capsys) -> None:
-    monkeypatch.setattr("sys.stdin", io.StringIO("Is it okay if we talk about that?\n\nOkay.\n"))
+    stdin = io.TextIOWrapper(io.BytesIO(b"Is it okay if we talk about that?\n\nOkay.\n"))
+    monkeypatch.setattr("sys.stdin", stdin)
     assert run_cli(["code", "-"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 2
@@ -203,3 +204,24 @@ def test_subprocess_python_c(turns_csv: Path) -> None:
     )
     assert piped.returncode == 0, piped.stderr
     assert json.loads(piped.stdout)["advice"] is True
+
+
+def test_stdin_rejects_invalid_utf8_at_its_line_and_keeps_output_valid() -> None:
+    proc = subprocess.run([sys.executable, "-m", "trainsim", "code", "-"],
+                          input=b"How are you?\nbad \xff byte\nnever read\n",
+                          capture_output=True, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr.decode().strip() == (
+        "-:2: not UTF-8 (invalid byte 0xff at byte 5 of the line)")
+    lines = proc.stdout.decode("utf-8").splitlines()  # valid UTF-8
+    assert [json.loads(line)["text"] for line in lines] == ["How are you?"]
+
+
+def test_stdin_line_length_is_bounded() -> None:
+    long_line = b"a" * (code_cmd.MAX_LINE + 1) + b"\n"
+    proc = subprocess.run([sys.executable, "-m", "trainsim", "code", "-"],
+                          input=b"Hello there.\n" + long_line, capture_output=True, timeout=60)
+    assert proc.returncode == 1
+    assert proc.stderr.decode().strip() == (
+        f"-:2: line longer than {code_cmd.MAX_LINE:,} characters")
+    assert "Traceback" not in proc.stderr.decode()

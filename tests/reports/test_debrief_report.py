@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import UTC, datetime
@@ -230,15 +231,48 @@ def test_code_names_in_words() -> None:
 
 def test_interrupted_export_leaves_no_partial_file(tmp_path: Path,
                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk while writing the second file of the pair leaves neither file behind."""
+    import errno
+
+    from trainsim import private_files
+
     d = debrief_of(play("open", "ask"))
+    real = private_files._temporary
+    calls = []
 
-    def killed(src: object, dst: object) -> None:
-        raise OSError("killed while saving")
+    def disk_full(folder: Path, text: str) -> Path:
+        calls.append(text)
+        if len(calls) == 2:
+            raise OSError(errno.ENOSPC, "No space left on device")
+        return real(folder, text)
 
-    monkeypatch.setattr(report.os, "replace", killed)
-    with pytest.raises(OSError, match="killed while saving"):
-        report.write_exports(d, tmp_path)
-    assert list(tmp_path.iterdir()) == []
+    monkeypatch.setattr(private_files, "_temporary", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        report.write_exports(d, tmp_path / "out")
+    assert list((tmp_path / "out").iterdir()) == []
+
+
+def test_exports_are_private_whatever_the_umask(tmp_path: Path) -> None:
+    d = debrief_of(play("open", "ask"))
+    old = os.umask(0o022)
+    try:
+        paths = write_exports(d, tmp_path / "new" / "exports")
+    finally:
+        os.umask(old)
+    for path in paths:
+        assert path.stat().st_mode & 0o777 == 0o600
+    assert (tmp_path / "new" / "exports").stat().st_mode & 0o777 == 0o700
+
+
+def test_exports_in_the_same_second_never_collide(tmp_path: Path) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    d = debrief_of(play("open", "ask"))
+    with ThreadPoolExecutor(8) as pool:
+        pairs = list(pool.map(lambda _: write_exports(d, tmp_path), range(40)))
+    names = {p.name for pair in pairs for p in pair}
+    assert len(names) == 80
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)  # no temporaries
 
 
 def _daniel_typed(lines: list[str] | None):
@@ -281,3 +315,32 @@ def test_the_option_order_seed_is_kept_with_the_debrief() -> None:
     debrief = build_debrief(SCENARIO, RUBRICS, session.turns, card, seed=session.seed)
     assert to_dict(debrief)["seed"] == 7
     assert "- Option order seed: 7" in to_markdown(debrief)
+
+
+HOSTILE = ("<script>alert(1)</script> <img src=x onerror=alert(2)>\n# Injected heading\n"
+           "[@click=app.quit]quit[/] **bold** `code` | cell \x1b]0;pwned\x07\x1b[2J &amp;")
+
+
+def test_markdown_export_is_inert() -> None:
+    """Content and typed text render as text: no element, heading or link of their own."""
+    from dataclasses import replace
+
+    from markdown_it import MarkdownIt
+
+    d = debrief_of(play("open", "ask"))
+    d = replace(d, objectives=(("A plain objective", True),),
+                turns=tuple(replace(t, exemplar="A plain exemplar.") for t in d.turns))
+    hostile = replace(
+        d, title=HOSTILE, client=HOSTILE,
+        turns=tuple(replace(t, text=HOSTILE, exemplar=HOSTILE, node=HOSTILE) for t in d.turns),
+        transcript=tuple(replace(line, text=HOSTILE, speaker=HOSTILE) for line in d.transcript),
+        objectives=((HOSTILE, True),))
+    text = to_markdown(hostile)
+    assert "\x1b" not in text and "\x07" not in text
+    html_plain = MarkdownIt("commonmark").render(to_markdown(d))
+    html = MarkdownIt("commonmark").render(text)
+    for tag in ("<script", "<img", "<a "):
+        assert tag not in html
+    for tag in ("<h1", "<h2", "<h3", "<table", "<li", "<strong", "<em", "<blockquote", "<code"):
+        assert html.count(tag) == html_plain.count(tag), tag
+    assert "&lt;script&gt;" in html and "Injected heading" in html

@@ -8,6 +8,9 @@ Each output row carries ``code_*`` columns (the codes) and ``conf_*`` columns (t
 probability that each code is present).
 
 Errors are one line on stderr, ``PATH: message`` or ``PATH:LINE: message``, and exit 1.
+On standard input, a line that is not UTF-8 or is longer than :data:`MAX_LINE` characters
+stops the run at that line (``-:LINE: message``, exit 1); the lines before it are already
+written, and the output is always valid UTF-8.
 """
 
 from __future__ import annotations
@@ -18,12 +21,14 @@ import io
 import json
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import BinaryIO, TextIO
 
 from trainsim.coding import LABELS, Codes, code, code_many
 from trainsim.library.files import byte_position
 
 DEFAULT_CONTEXT = "prev_client_text"
+MAX_LINE = 100_000
+"""Longest turn ``trainsim code -`` reads (characters; bytes read at most 4x this)."""
 CODE_COLUMNS = (
     "code_question",
     "code_questions",
@@ -84,7 +89,7 @@ def run(args: argparse.Namespace) -> int:
     """Run ``trainsim code``; return the exit status."""
     try:
         if args.input == "-":
-            _code_lines(sys.stdin, sys.stdout, args.min_confidence)
+            _code_lines(sys.stdin.buffer, sys.stdout, args.min_confidence)
         else:
             _code_csv(args)
     except InputError as err:
@@ -112,9 +117,19 @@ def code_columns(codes: Codes) -> dict[str, str]:
     }
 
 
-def _code_lines(source: TextIO, sink: TextIO, min_confidence: float = 0.0) -> None:
-    for line in source:
-        text = line.rstrip("\r\n")
+def _code_lines(source: BinaryIO, sink: TextIO, min_confidence: float = 0.0) -> None:
+    number = 0
+    while raw := source.readline(4 * MAX_LINE + 1):
+        number += 1
+        if len(raw) > 4 * MAX_LINE and not raw.endswith(b"\n"):
+            raise InputError(f"-:{number}: line longer than {MAX_LINE:,} characters")
+        try:
+            text = raw.decode("utf-8").rstrip("\r\n")
+        except UnicodeDecodeError as err:
+            raise InputError(f"-:{number}: not UTF-8 (invalid byte 0x{raw[err.start]:02x} at "
+                             f"byte {err.start + 1} of the line)") from None
+        if len(text) > MAX_LINE:
+            raise InputError(f"-:{number}: line longer than {MAX_LINE:,} characters")
         if not text.strip():
             continue
         coded = code(text).confident(min_confidence)

@@ -4,12 +4,13 @@ an earlier export)."""
 from __future__ import annotations
 
 import json
-import os
+import re
 from collections.abc import Mapping
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
+from trainsim.private_files import write_new
 from trainsim.reports.debrief import (
     UNSURE_NOTE,
     Debrief,
@@ -23,19 +24,43 @@ from trainsim.reports.debrief import (
     sparkline_text,
 )
 
-
 # -- Markdown and JSON ---------------------------------------------------------------------
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_MD_LINE_START = re.compile(r"^(?:([-+=])|(\d+)([.)]))")
+_HTML = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def visible_controls(text: str) -> str:
+    """Control characters (escape sequences start with one) as visible Unicode control
+    pictures, so nothing from a file reaches a terminal or a viewer as a control code."""
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group()))
+                        if ord(m.group()) < 0x20 else "\u2421" if m.group() == "\x7f"
+                        else "\ufffd", text)
+
+
+def md(text: str) -> str:
+    """Text from content files or the trainee as inert Markdown: one line, no HTML (``<``,
+    ``>`` and ``&`` become entities), emphasis, links, code, headings and tables escaped,
+    controls made visible."""
+    one_line = " ".join(visible_controls(str(text)).split())
+    escaped = _MD_SPECIAL.sub(r"\\\1", one_line)
+    # A list marker or numbered item is only Markdown at the start of a line.
+    escaped = _MD_LINE_START.sub(lambda m: f"\\{m[1]}" if m[1] else f"{m[2]}\\{m[3]}", escaped)
+    return "".join(_HTML.get(ch, ch) for ch in escaped)
+
+
 def _md_escape_cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return md(text)
 
 
 def to_markdown(debrief: Debrief) -> str:
     """The debrief as a Markdown document."""
     d = debrief
-    out = [f"# Debrief: {d.title}", ""]
-    out.append(f"- Client: {d.client}")
-    out.append(f"- Mode: {d.mode}")
-    out.append(f"- Ending: {ending_line(d)}")
+    out = [f"# Debrief: {md(d.title)}", ""]
+    out.append(f"- Client: {md(d.client)}")
+    out.append(f"- Mode: {md(d.mode)}")
+    out.append(f"- Ending: {md(ending_line(d))}")
     out.append(f"- Session time: {format_duration(d.duration)} (pauses not counted)")
     out.append(f"- Turns: {len(d.turns)}")
     if d.seed is not None:
@@ -46,64 +71,65 @@ def to_markdown(debrief: Debrief) -> str:
             "| Skill | Scored | Points | Your rating | Comparison |",
             "| --- | --- | --- | --- | --- |"]
     for row in d.dimensions:
-        scored = row.band or "not assessed"
+        scored = md(row.band or "not assessed")
         if row.fraction is not None:
             scored += f" ({format_fraction(row.fraction)})"
         out.append(f"| {_md_escape_cell(row.title)} | {scored} | {row.earned} of "
-                   f"{row.available} | {row.self_rating or '-'} | "
+                   f"{row.available} | {md(row.self_rating or '-')} | "
                    f"{_md_escape_cell(row.comparison)} |")
     for row in d.dimensions:
         if row.descriptor or row.tip or row.held or row.figure:
-            out += ["", f"### {row.title}", ""]
+            out += ["", f"### {md(row.title)}", ""]
             if row.figure:
-                out.append(f"- Figure: {row.figure}")
-            out += [f"- {line[0].upper()}{line[1:]} (the points alone: {row.points_band})"
-                    for line in row.held]
+                out.append(f"- Figure: {md(row.figure)}")
+            out += [f"- {md(line[0].upper() + line[1:])} (the points alone: "
+                    f"{md(row.points_band or '')})" for line in row.held if line]
             if row.figure or row.held:
                 out.append("")
             if row.descriptor:
-                out.append(f"{row.band}: {row.descriptor}")
+                out.append(f"{md(row.band or '')}: {md(row.descriptor)}")
             if row.tip:
-                out += ["", f"Something to try next time: {row.tip}"]
+                out += ["", f"Something to try next time: {md(row.tip)}"]
 
     if d.objectives:
         out += ["", "## Learning objectives", ""]
-        out += [f"- [{'x' if reached else ' '}] {text}" for text, reached in d.objectives]
+        out += [f"- [{'x' if reached else ' '}] {md(text)}" for text, reached in d.objectives]
     out += ["", "## Turn by turn", ""]
     if not d.turns:
         out.append("No responses were given.")
     for t in d.turns:
-        out += [f"### Turn {t.index + 1} ({t.node})", "", f"You said: \"{t.text}\"", ""]
+        out += [f"### Turn {t.index + 1} ({md(t.node)})", "", f"You said: \"{md(t.text)}\"", ""]
         if t.kind == "typed":
             out += [f"Typed in your own words; coded as: {code_names(t.codes, t.unsure)}", ""]
             if t.unsure:
                 out += [f"({UNSURE_NOTE})", ""]
         if t.points:
             for p in t.points:
-                out.append(f"- {p.title}: {format_points(p.points)} (best available "
-                           f"{p.available}): {p.reason}")
+                out.append(f"- {md(p.title)}: {format_points(p.points)} (best available "
+                           f"{p.available}): {md(p.reason)}")
         else:
             out.append("- No points either way on the scored skills.")
         changes = _state_changes(t.state_before, t.state_after)
         if changes:
-            out += ["", f"Client state: {changes}"]
+            out += ["", f"Client state: {md(changes)}"]
         if t.exemplar:
-            out += ["", f"> A response a skilled clinician might use here: {t.exemplar}"]
+            out += ["", f"> A response a skilled clinician might use here: {md(t.exemplar)}"]
         out.append("")
     if d.session_points:
         out += ["### Across the session", ""]
-        out += [f"- {p.title}: {format_points(p.points)}: {p.reason}" for p in d.session_points]
+        out += [f"- {md(p.title)}: {format_points(p.points)}: {md(p.reason)}"
+                for p in d.session_points]
         out.append("")
 
     out += ["## Session metrics", ""]
-    out += [f"- {label}: {value}" for label, value in metric_lines(d.metrics)]
+    out += [f"- {md(label)}: {md(value)}" for label, value in metric_lines(d.metrics)]
 
     out += ["", "## Client state across the session", ""]
     if not d.states:
         out.append("This scenario declares no client state.")
     for s in d.states:
         values = " → ".join(str(v) for v in s.values)
-        out.append(f"- {s.name} ({s.minimum} to {s.maximum}): "
+        out.append(f"- {md(s.name)} ({s.minimum} to {s.maximum}): "
                    f"`{sparkline_text(s.values, s.minimum, s.maximum)}` {values}")
 
     out += ["", "## Transcript", ""]
@@ -115,10 +141,10 @@ def to_markdown(debrief: Debrief) -> str:
 
 def _md_line(line: TranscriptLine) -> str:
     if line.kind == "narration":
-        return f"*{line.text}*"
+        return f"*{md(line.text)}*"
     if line.kind == "ending":
-        return f"**Ending ({line.speaker}):** {line.text}"
-    return f"**{line.speaker}:** {line.text}"
+        return f"**Ending ({md(line.speaker)}):** {md(line.text)}"
+    return f"**{md(line.speaker)}:** {md(line.text)}"
 
 
 def _state_changes(before: Mapping[str, int], after: Mapping[str, int]) -> str:
@@ -165,29 +191,18 @@ def export_stem(debrief: Debrief) -> str:
 def write_exports(debrief: Debrief, folder: Path | None = None) -> tuple[Path, Path]:
     """Write the debrief as Markdown and JSON into ``folder``; returns both paths.
 
-    Never overwrites: a second export of the same moment gets a ``-2`` suffix, and so on.
+    Both files are 0600 in a 0700 folder, written whole or not at all (a full disk leaves
+    neither), and never over an existing file: a name already taken, even by an export
+    written a moment ago by another process, gets a ``-2`` suffix, and so on.
     """
     folder = Path(folder) if folder is not None else default_export_dir()
-    folder.mkdir(parents=True, exist_ok=True)
     stem = export_stem(debrief)
-    n = 1
-    while True:
+    texts = (to_markdown(debrief), to_json(debrief))
+    for n in range(1, 10_000):
         name = stem if n == 1 else f"{stem}-{n}"
-        md, js = folder / f"{name}.md", folder / f"{name}.json"
-        if not md.exists() and not js.exists():
-            break
-        n += 1
-    _write_atomically(md, to_markdown(debrief))
-    _write_atomically(js, to_json(debrief))
-    return md, js
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    """Write to a temporary file beside ``path``, then rename: a killed process leaves either
-    the whole file or none of it."""
-    temporary = path.with_name(f".{path.name}.part")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+        try:
+            md_path, json_path = write_new(folder, (f"{name}.md", f"{name}.json"), texts)
+        except FileExistsError:
+            continue
+        return md_path, json_path
+    raise FileExistsError(f"{folder}: 9,999 exports named {stem} already")

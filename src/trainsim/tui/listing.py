@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from trainsim import __version__
 from trainsim.library.files import bundled_dir, yaml_files
+from trainsim.private_files import replace_private
 
 if TYPE_CHECKING:
     from trainsim.library import Library
@@ -100,14 +101,8 @@ def read_cached(key: str, path: Path | None = None) -> list[ListingRow] | None:
 
 
 def write_cached(key: str, rows: list[ListingRow], path: Path | None = None) -> None:
-    """Save the listing for ``key``, atomically; a cache that cannot be written is skipped."""
+    """Save the listing for ``key``, atomically and owner-only; a cache that cannot be
+    written is skipped."""
     path = path or cache_file()
-    temporary = path.with_name(path.name + ".part")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps({"key": key, "rows": [asdict(r) for r in rows]}),
-                             encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        with contextlib.suppress(OSError):
-            temporary.unlink(missing_ok=True)
+    with contextlib.suppress(OSError):
+        replace_private(path, json.dumps({"key": key, "rows": [asdict(r) for r in rows]}))
