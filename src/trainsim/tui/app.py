@@ -105,7 +105,7 @@ class TrainsimApp(App[int]):
             entry = self._load_path(scenario_id)
         if entry is None:
             self.notify(f"There is no scenario '{scenario_id}' in the library.",
-                        severity="warning")
+                        severity="warning", markup=False)
             return
         self.open_entry(entry)
 

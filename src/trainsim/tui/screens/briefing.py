@@ -60,7 +60,7 @@ class BriefingScreen(SizeGuard, Screen[None]):
             yield Static(Content.from_markup("[b]$title[/b]  [dim]$level · about $min min[/dim]",
                                              title=s.title, level=s.difficulty,
                                              min=s.estimated_minutes), id="briefing-title")
-            yield Static(s.summary, id="briefing-summary")
+            yield Static(Content(s.summary), id="briefing-summary")
             notes = Static(bullets(s.content_notes), id="content-notes", classes="section")
             notes.border_title = "Content notes"
             yield notes

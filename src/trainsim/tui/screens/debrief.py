@@ -144,7 +144,7 @@ class DebriefScreen(SizeGuard, Screen[None]):
                     yield Static("This scenario does not track the client's state.")
                 for s in d.states:
                     with Horizontal(classes="state-row"):
-                        yield Label(s.name, classes="state-name")
+                        yield Label(Content(s.name), classes="state-name")
                         yield Sparkline(list(s.values), id=f"spark-{s.name}",
                                         classes="state-spark")
                         yield Label(" → ".join(str(v) for v in s.values) +
@@ -163,12 +163,12 @@ class DebriefScreen(SizeGuard, Screen[None]):
         try:
             self.exported = write_exports(self.debrief, self.state.export_dir)
         except OSError as exc:
-            self.notify(f"The debrief could not be saved: {exc}", severity="error")
+            self.notify(f"The debrief could not be saved: {exc}", severity="error", markup=False)
             return
         md, js = self.exported
         self.query_one("#export-status", Static).update(
             Content.from_markup("Saved: [b]$md[/b]\nand [b]$js[/b]", md=str(md), js=str(js)))
-        self.notify(f"Saved to {md.parent}", title="Debrief exported")
+        self.notify(f"Saved to {md.parent}", title="Debrief exported", markup=False)
 
     def action_home(self) -> None:
         self.tapp.go_home()

@@ -114,11 +114,12 @@ class HomeScreen(SizeGuard, Screen[None]):
             status = ""
         bands = ("/".join(abbreviate(b) for b in result.bands.values())
                  if result is not None else "")
+        # Text from files goes in as Content: a DataTable reads a plain str as markup.
         if entry.title is None:
-            return [clip(entry.file, 24), status, "", "", "", "", ""]
-        return [clip(entry.title, 24), status, clip(entry.client or "", 9),
-                entry.difficulty or "", str(entry.minutes),
-                clip(", ".join(entry.content_notes), 14), clip(bands, 14)]
+            return [Content(clip(entry.file, 24)), status, "", "", "", "", ""]
+        return [Content(clip(entry.title, 24)), status, Content(clip(entry.client or "", 9)),
+                Content(entry.difficulty or ""), str(entry.minutes),
+                Content(clip(", ".join(entry.content_notes), 14)), clip(bands, 14)]
 
     @property
     def highlighted(self) -> ListingRow | None:
@@ -208,6 +209,7 @@ class HomeScreen(SizeGuard, Screen[None]):
             return
         loaded = self.state.library.scenario(entry.id)
         if loaded is None:
-            self.notify(f"'{entry.file}' is no longer in the library.", severity="warning")
+            self.notify(f"'{entry.file}' is no longer in the library.", severity="warning",
+                        markup=False)
             return
         self.tapp.open_entry(loaded)

@@ -89,7 +89,7 @@ class SelfAssessmentScreen(SizeGuard, Screen[None]):
             return
         if not card.rate(number):
             self.notify(f"{card.rubric.title} has {len(card.rubric.bands)} bands: press 1 to "
-                        f"{len(card.rubric.bands)}.", severity="warning")
+                        f"{len(card.rubric.bands)}.", severity="warning", markup=False)
             return
         self.controller.rate(card.rubric.id, card.label or "")
         self.refresh_status()

@@ -97,7 +97,7 @@ class SessionScreen(SizeGuard, Screen[None]):
         self.sub_title = f"{c.scenario.title} · {c.mode.label} mode"
         self.set_class(c.mode is Mode.PRACTICE, "-practice")
         self.set_class(c.mode is Mode.ASSESSMENT, "-assessment")
-        self.meters.border_title = f"{c.scenario.client.name}'s state"
+        self.meters.border_title = Content(f"{c.scenario.client.name}'s state")
         self.coach.border_title = "Coach"
         self.transcript.border_title = "Conversation"
         if c.mode is Mode.ASSESSMENT:

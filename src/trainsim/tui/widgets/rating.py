@@ -21,7 +21,7 @@ class RatingCard(Static, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.rubric = rubric
         self.choice: int | None = None
-        self.border_title = rubric.title
+        self.border_title = Content(rubric.title)
         self._refresh_card()
 
     @property
@@ -34,7 +34,7 @@ class RatingCard(Static, can_focus=True):
             return False
         self.choice = number - 1
         self.set_class(True, "-rated")
-        self.border_subtitle = self.label
+        self.border_subtitle = Content(self.label or "")
         self._refresh_card()
         self.post_message(self.Rated(self))
         return True
