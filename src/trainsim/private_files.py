@@ -14,13 +14,17 @@ FOLDER_MODE = 0o700
 
 
 def private_folder(folder: Path) -> Path:
-    """Create ``folder`` (and its parents) as 0700; an existing folder we own is set to 0700
-    (the app's own folders, or the export folder the user named for this purpose)."""
+    """Create ``folder`` and any missing parents as 0700, whatever the umask. A folder that
+    already exists is left as it is: it may be one the user chose and shares."""
+    missing = []
+    current = folder
+    while not current.exists() and current != current.parent:
+        missing.append(current)
+        current = current.parent
     folder.mkdir(mode=FOLDER_MODE, parents=True, exist_ok=True)
-    with contextlib.suppress(OSError):  # not ours, or a file system without modes
-        info = folder.stat()
-        if info.st_mode & 0o777 != FOLDER_MODE and info.st_uid == os.getuid():
-            folder.chmod(FOLDER_MODE)
+    for created in missing:
+        with contextlib.suppress(OSError):  # a file system without modes
+            created.chmod(FOLDER_MODE)
     return folder
 
 
